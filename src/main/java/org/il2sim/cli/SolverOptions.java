@@ -1,0 +1,45 @@
+package org.il2sim.cli;
+
+import org.il2sim.core.solver.OdeMethod;
+import org.il2sim.core.solver.Tolerances;
+import org.il2sim.core.solver.tmp.TempDp853;
+import picocli.CommandLine.Option;
+
+/** Solver options shared by every simulating command (a picocli mixin). */
+final class SolverOptions {
+
+    @Option(names = "--method", defaultValue = "ode", paramLabel = "ode|ssa|tau",
+            description = "Simulation method: ode (deterministic, stiff BDF), ssa (exact stochastic), tau "
+                    + "(tau-leaping). Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--rtol", defaultValue = "1e-6", paramLabel = "R",
+            description = "Relative tolerance of the ODE solver. Default: ${DEFAULT-VALUE}.")
+    double rtol;
+
+    @Option(names = "--atol", defaultValue = "1e-12", paramLabel = "A",
+            description = "Absolute tolerance of the ODE solver, in the model's units. Default: ${DEFAULT-VALUE}.")
+    double atol;
+
+    @Option(names = "--max-steps", defaultValue = "1000000", paramLabel = "N",
+            description = "Most solver steps per run before it stops with an error. Default: ${DEFAULT-VALUE}.")
+    long maxSteps;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the random generator for stochastic methods. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    Tolerances tolerances() {
+        if (!(rtol > 0) || !(atol > 0)) {
+            throw new UserInputException("--rtol and --atol must be positive numbers (got " + rtol + ", " + atol + ")");
+        }
+        if (maxSteps <= 0) {
+            throw new UserInputException("--max-steps must be positive (got " + maxSteps + ")");
+        }
+        return new Tolerances(rtol, atol, maxSteps, Double.POSITIVE_INFINITY);
+    }
+
+    OdeMethod odeMethod() {
+        return new TempDp853();
+    }
+}

@@ -1,0 +1,225 @@
+package org.il2sim.core.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.il2sim.core.expr.Evaluator;
+import org.il2sim.core.network.Event;
+import org.il2sim.core.network.Species;
+import org.il2sim.core.solver.OdeStepper;
+
+/**
+ * SBML Level 3 event semantics over any ODE stepper: trigger transitions located by bisection on the stepper's dense
+ * output, delays, persistence, trigger initial values, values from trigger or execution time, and priorities
+ * (SBML L3V2 specification, section 4.12). Per-run state; one instance per run.
+ */
+final class EventScheduler {
+
+    /** A located trigger transition. */
+    record Root(double time, double[] state) {
+    }
+
+    private record Pending(int event, double time, double[] values, long order) {
+    }
+
+    private final CompiledModel model;
+    private final ModelState state;
+    private final Event[] events;
+    private final Evaluator[] triggers;
+    private final Evaluator[] delays;
+    private final Evaluator[] priorities;
+    private final Evaluator[][] assignments;
+    private final int[][] targets;
+    private final boolean[] previous;
+    private final List<Pending> pending = new ArrayList<>();
+    private long sequence;
+
+    EventScheduler(CompiledModel model, ModelState state) {
+        this.model = model;
+        this.state = state;
+        this.events = model.network().events().toArray(Event[]::new);
+        int n = events.length;
+        triggers = new Evaluator[n];
+        delays = new Evaluator[n];
+        priorities = new Evaluator[n];
+        assignments = new Evaluator[n][];
+        targets = new int[n][];
+        previous = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            Event e = events[k];
+            String where = "event '" + (e.id() == null ? "#" + (k + 1) : e.id()) + "'";
+            triggers[k] = model.compileExpression(e.trigger(), where + " trigger");
+            delays[k] = e.delay() == null ? null : model.compileExpression(e.delay(), where + " delay");
+            priorities[k] = e.priority() == null ? null : model.compileExpression(e.priority(), where + " priority");
+            assignments[k] = new Evaluator[e.assignments().size()];
+            targets[k] = new int[e.assignments().size()];
+            for (int a = 0; a < assignments[k].length; a++) {
+                Event.Assignment as = e.assignments().get(a);
+                assignments[k][a] = model.compileExpression(as.math(), where + " assignment to '" + as.variable() + "'");
+                targets[k][a] = model.slot(as.variable());
+            }
+        }
+    }
+
+    /** Sets trigger states at t0 and fires events whose trigger is true at t0 but whose initial value is false. */
+    double[] initialise(double t0, double[] y) {
+        for (int k = 0; k < events.length; k++) {
+            previous[k] = events[k].initialValue();
+        }
+        if (events.length == 0) {
+            return y;
+        }
+        return fire(t0, y.clone(), true);
+    }
+
+    /** Time of the earliest scheduled (delayed) execution, or +infinity. */
+    double nextScheduledTime() {
+        double t = Double.POSITIVE_INFINITY;
+        for (Pending p : pending) {
+            t = Math.min(t, p.time());
+        }
+        return t;
+    }
+
+    /** The earliest trigger change in (tPrev, t], located on the stepper's dense output, or null. */
+    Root findRoot(OdeStepper stepper, double tPrev, double t, double[] buffer) {
+        if (events.length == 0) {
+            return null;
+        }
+        state.refresh(t, stepper.state());
+        double[] v = state.values();
+        double earliest = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < events.length; k++) {
+            boolean now = triggers[k].eval(v) != 0;
+            if (now != previous[k]) {
+                earliest = Math.min(earliest, locate(k, stepper, tPrev, t, buffer));
+            }
+        }
+        if (earliest == Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        double[] y = new double[buffer.length];
+        if (earliest >= t) {
+            System.arraycopy(stepper.state(), 0, y, 0, y.length);
+        } else {
+            stepper.interpolate(earliest, y);
+        }
+        return new Root(earliest, y);
+    }
+
+    /** Bisection for the first time in (a, b] at which trigger k differs from its previous value. */
+    private double locate(int k, OdeStepper stepper, double a, double b, double[] buffer) {
+        double lo = a;
+        double hi = b;
+        double tol = 4 * Math.ulp(Math.max(1.0, Math.abs(b))) + 1e-15 * Math.abs(b - a);
+        while (hi - lo > tol) {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
+            stepper.interpolate(mid, buffer);
+            state.refresh(mid, buffer);
+            boolean value = triggers[k].eval(state.values()) != 0;
+            if (value != previous[k]) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /**
+     * Handles everything that happens at time t: trigger transitions, then executions of every event due, highest
+     * priority first, re-checking triggers after each execution.
+     *
+     * @param checkTriggers true when trigger values may have changed since the last call
+     * @return the state after all executions
+     */
+    double[] fire(double t, double[] y, boolean checkTriggers) {
+        if (checkTriggers) {
+            updateTriggers(t, y);
+        }
+        while (true) {
+            int best = -1;
+            double bestPriority = Double.NEGATIVE_INFINITY;
+            state.refresh(t, y);
+            for (int i = 0; i < pending.size(); i++) {
+                Pending p = pending.get(i);
+                if (p.time() > t) {
+                    continue;
+                }
+                double prio = priorities[p.event()] == null ? Double.NEGATIVE_INFINITY
+                        : priorities[p.event()].eval(state.values());
+                if (best < 0 || prio > bestPriority
+                        || (prio == bestPriority && p.order() < pending.get(best).order())) {
+                    best = i;
+                    bestPriority = prio;
+                }
+            }
+            if (best < 0) {
+                return y;
+            }
+            Pending p = pending.remove(best);
+            y = execute(p, t, y);
+            updateTriggers(t, y);
+        }
+    }
+
+    private void updateTriggers(double t, double[] y) {
+        state.refresh(t, y);
+        double[] v = state.values();
+        for (int k = 0; k < events.length; k++) {
+            boolean now = triggers[k].eval(v) != 0;
+            if (now && !previous[k]) {
+                double delay = delays[k] == null ? 0 : delays[k].eval(v);
+                double[] values = events[k].useValuesFromTriggerTime() ? evaluateAssignments(k, v) : null;
+                pending.add(new Pending(k, t + delay, values, sequence++));
+            } else if (!now && previous[k] && !events[k].persistent()) {
+                final int kk = k;
+                pending.removeIf(p -> p.event() == kk);
+            }
+            previous[k] = now;
+        }
+    }
+
+    private double[] evaluateAssignments(int k, double[] v) {
+        double[] out = new double[assignments[k].length];
+        for (int a = 0; a < out.length; a++) {
+            out[a] = assignments[k][a].eval(v);
+        }
+        return out;
+    }
+
+    /** Applies an event's assignments: other symbols first, then species, so amounts use the new sizes. */
+    private double[] execute(Pending p, double t, double[] y) {
+        int k = p.event();
+        state.refresh(t, y);
+        double[] values = p.values() != null ? p.values() : evaluateAssignments(k, state.values());
+        double[] out = y.clone();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int a = 0; a < values.length; a++) {
+                int slot = targets[k][a];
+                boolean isSpecies = model.isSpecies(model.slotNames[slot - 1]);
+                if (isSpecies == (pass == 1)) {
+                    assign(slot, values[a], out);
+                }
+            }
+            state.refresh(t, out);
+        }
+        return out;
+    }
+
+    private void assign(int slot, double value, double[] y) {
+        String id = model.slotNames[slot - 1];
+        int stateIndex = model.stateIndexOfSymbol(slot);
+        Species s = model.species(id);
+        if (stateIndex >= 0 && model.stateSpeciesSlot[stateIndex] >= 0) {
+            double size = state.values()[model.slot(s.compartment())];
+            y[stateIndex] = s.hasOnlySubstanceUnits() ? value : value * size;
+        } else if (stateIndex >= 0) {
+            y[stateIndex] = value;
+        } else {
+            state.setValue(slot, value);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.il2sim.core.sim;
+
+import org.il2sim.core.expr.Evaluator;
+import org.il2sim.core.solver.OdeSystem;
+
+/**
+ * The per-run state of a {@link CompiledModel}: the value array holding parameters that events may change, and the
+ * ODE right-hand side over the model's state vector. One instance per run; not thread-safe.
+ */
+public final class ModelState implements OdeSystem {
+
+    private final CompiledModel model;
+    private final double[] values;
+
+    ModelState(CompiledModel model, double t0) {
+        this.model = model;
+        this.values = model.initialValues.clone();
+        this.values[Evaluator.TIME_SLOT] = t0;
+    }
+
+    public CompiledModel model() {
+        return model;
+    }
+
+    /** The value array after the last {@link #refresh}; a live view. */
+    public double[] values() {
+        return values;
+    }
+
+    @Override
+    public int dimension() {
+        return model.stateSlot.length;
+    }
+
+    @Override
+    public String componentName(int i) {
+        return model.stateNames[i];
+    }
+
+    /** Brings every derived value (concentrations, assignment rules, reaction rates) up to date with (t, y). */
+    public void refresh(double t, double[] y) {
+        double[] v = values;
+        v[Evaluator.TIME_SLOT] = t;
+        int[] stateSlot = model.stateSlot;
+        for (int i = 0; i < stateSlot.length; i++) {
+            v[stateSlot[i]] = y[i];
+        }
+        int[] target = model.stepTarget;
+        Evaluator[] steps = model.steps;
+        for (int k = 0; k < steps.length; k++) {
+            v[target[k]] = steps[k].eval(v);
+        }
+    }
+
+    @Override
+    public void derivatives(double t, double[] y, double[] dydt) {
+        refresh(t, y);
+        double[] v = values;
+        java.util.Arrays.fill(dydt, 0.0);
+        int[] rslot = model.reactionSlot;
+        for (int j = 0; j < rslot.length; j++) {
+            double rate = v[rslot[j]];
+            int[] st = model.effectState[j];
+            double[] coef = model.effectCoefficient[j];
+            int[] stoichSlot = model.effectStoichSlot[j];
+            int[] factorSlot = model.effectFactorSlot[j];
+            for (int k = 0; k < st.length; k++) {
+                double c = stoichSlot[k] >= 0 ? coef[k] * v[stoichSlot[k]] : coef[k];
+                if (factorSlot[k] >= 0) {
+                    c *= v[factorSlot[k]];
+                }
+                dydt[st[k]] += c * rate;
+            }
+        }
+        int[] rr = model.rateRuleState;
+        Evaluator[] rules = model.rateRules;
+        for (int k = 0; k < rr.length; k++) {
+            dydt[rr[k]] = rules[k].eval(v);
+        }
+    }
+
+    /** Sets a symbol's value in the persistent value array (for constants and event-changed parameters). */
+    public void setValue(int slot, double value) {
+        values[slot] = value;
+    }
+}

@@ -1,0 +1,79 @@
+package org.il2sim.core.sim;
+
+import java.util.List;
+import org.il2sim.core.solver.OdeMethod;
+import org.il2sim.core.solver.OdeStepper;
+import org.il2sim.core.solver.SolverException;
+import org.il2sim.core.solver.Tolerances;
+
+/**
+ * Runs a compiled model deterministically from t = 0 and samples chosen quantities on an output grid. Events are
+ * handled by {@link EventScheduler}; between discontinuities any {@link OdeMethod} integrates.
+ */
+public final class TimeCourse {
+
+    private TimeCourse() {
+    }
+
+    /**
+     * @param times increasing output times, all >= 0
+     * @return result[i][k] = quantity k at times[i]
+     */
+    public static double[][] run(CompiledModel model, OdeMethod method, Tolerances tolerances, double[] times,
+                                 List<CompiledModel.Readout> outputs) {
+        ModelState state = model.newState(0);
+        double[] y = model.initialState();
+        double[][] out = new double[times.length][outputs.size()];
+        double[] buffer = new double[y.length];
+        EventScheduler events = new EventScheduler(model, state);
+        y = events.initialise(0, y);
+        OdeStepper stepper = method.start(state, 0, y, tolerances);
+        int next = 0;
+        double tEnd = times.length == 0 ? 0 : times[times.length - 1];
+        next = sample(state, stepper.state(), 0, times, next, outputs, out, true);
+        while (next < times.length) {
+            double tStop = Math.min(tEnd, events.nextScheduledTime());
+            double tPrev = stepper.time();
+            double t = stepper.step(tStop);
+            checkFinite(stepper.state(), t, state);
+            EventScheduler.Root root = events.findRoot(stepper, tPrev, t, buffer);
+            boolean eventDue = root != null || t >= events.nextScheduledTime();
+            double tEvent = root != null ? root.time() : t;
+            while (next < times.length && (times[next] < tEvent || (!eventDue && times[next] == tEvent))) {
+                stepper.interpolate(times[next], buffer);
+                next = sample(state, buffer, times[next], times, next, outputs, out, false);
+            }
+            if (eventDue) {
+                double[] yEvent = root != null ? root.state() : stepper.state().clone();
+                double[] yAfter = events.fire(tEvent, yEvent, root != null);
+                while (next < times.length && times[next] == tEvent) {
+                    next = sample(state, yAfter, tEvent, times, next, outputs, out, false);
+                }
+                stepper.restart(tEvent, yAfter);
+            }
+        }
+        return out;
+    }
+
+    private static int sample(ModelState state, double[] y, double t, double[] times, int next,
+                              List<CompiledModel.Readout> outputs, double[][] out, boolean onlyAtStart) {
+        if (onlyAtStart && (next >= times.length || times[next] != t)) {
+            return next;
+        }
+        state.refresh(t, y);
+        double[] v = state.values();
+        for (int k = 0; k < outputs.size(); k++) {
+            out[next][k] = outputs.get(k).read(v);
+        }
+        return next + 1;
+    }
+
+    private static void checkFinite(double[] y, double t, ModelState state) {
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new SolverException(Double.isNaN(y[i]) ? "value became NaN" : "value became infinite", t,
+                        state.componentName(i));
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Runs the SBML Test Suite's semantic cases and judges them by the suite's own pass rule. */
+package org.il2sim.io.testsuite;
