@@ -2,7 +2,6 @@ package org.il2sim.cli;
 
 import org.il2sim.core.solver.OdeMethod;
 import org.il2sim.core.solver.Tolerances;
-import org.il2sim.core.solver.tmp.TempDp853;
 import picocli.CommandLine.Option;
 
 /** Solver options shared by every simulating command (a picocli mixin). */
@@ -40,6 +39,6 @@ final class SolverOptions {
     }
 
     OdeMethod odeMethod() {
-        return new TempDp853();
+        return org.il2sim.core.sim.Methods.defaultOde();
     }
 }

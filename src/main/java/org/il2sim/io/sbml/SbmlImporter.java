@@ -47,6 +47,13 @@ public final class SbmlImporter {
     /** Packages whose content il2sim can simulate (comp after flattening). */
     private static final List<String> SUPPORTED_PACKAGES = List.of("comp");
 
+    /** JSBML reports through java.util.logging as well as log4j; il2sim reports problems itself. */
+    private static final java.util.logging.Logger JSBML_LOG = java.util.logging.Logger.getLogger("org.sbml");
+
+    static {
+        JSBML_LOG.setLevel(java.util.logging.Level.OFF);
+    }
+
     private SbmlImporter() {
     }
 
@@ -161,14 +168,17 @@ public final class SbmlImporter {
             for (int i = 0; i < f.getArgumentCount(); i++) {
                 args.add(f.getArgument(i).getName());
             }
-            ASTNode body = f.getBody();
+            ASTNode body = f.isSetMath() ? f.getBody() : null;
             if (body == null) {
-                throw new SbmlException(name + ": function definition '" + f.getId() + "' has no body", false);
+                continue; // L3V2 allows a definition without math; it has no effect (calls of it fail as unknown)
             }
             b.add(new CompileContext.FunctionDefinition(f.getId(), args,
                     new MathConverter(Map.of(), "function definition '" + f.getId() + "'").convert(body)));
         }
         for (org.sbml.jsbml.Rule r : m.getListOfRules()) {
+            if (!r.isSetMath()) {
+                continue; // L3V2: a rule without math has no effect
+            }
             if (r instanceof AssignmentRule a) {
                 b.add(new Rule.Assignment(a.getVariable(), math(a.getMath(), "assignment rule for '" + a.getVariable() + "'")));
             } else if (r instanceof RateRule rr) {
@@ -179,6 +189,9 @@ public final class SbmlImporter {
         }
         extraRules.forEach(b::add);
         for (InitialAssignment a : m.getListOfInitialAssignments()) {
+            if (!a.isSetMath()) {
+                continue; // L3V2: an initial assignment without math has no effect
+            }
             b.add(new org.il2sim.core.network.InitialAssignment(a.getVariable(),
                     math(a.getMath(), "initial assignment to '" + a.getVariable() + "'")));
         }

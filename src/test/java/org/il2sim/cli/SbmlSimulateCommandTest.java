@@ -1,0 +1,138 @@
+package org.il2sim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The `sbml simulate` contract, run in-process as a user's script would call it. */
+class SbmlSimulateCommandTest {
+
+    static final Path FALLON = Path.of("..", "shared", "data", "biomodels", "MODEL1006230001.xml");
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static final String DECAY = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+              <model id="decay">
+                <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
+                <listOfSpecies><species id="A" compartment="c" initialAmount="2" hasOnlySubstanceUnits="false"
+                  boundaryCondition="false" constant="false"/></listOfSpecies>
+                <listOfParameters><parameter id="k" value="0.3" constant="true"/></listOfParameters>
+                <listOfReactions><reaction id="r" reversible="false">
+                  <listOfReactants><speciesReference species="A" stoichiometry="1" constant="true"/></listOfReactants>
+                  <kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML"><apply><times/><ci>k</ci><ci>A</ci>
+                  </apply></math></kineticLaw></reaction></listOfReactions>
+              </model>
+            </sbml>
+            """;
+
+    @Test
+    void writesTheExactDecayOnTheRequestedGrid(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("decay.xml");
+        Files.writeString(model, DECAY);
+        Path out = dir.resolve("out.csv");
+        Run r = run("sbml", "simulate", model.toString(), "--start", "1", "--duration", "4", "--steps", "4",
+                "--rtol", "1e-10", "--atol", "1e-14", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).isEqualTo("time,A");
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            double t = Double.parseDouble(f[0]);
+            assertThat(t).isEqualTo(i);
+            assertThat(Double.parseDouble(f[1])).isCloseTo(2 * Math.exp(-0.3 * t), within(1e-9));
+        }
+    }
+
+    @Test
+    void fallonModelMatchesTheCvodeReferenceToSixDigits(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(FALLON), "shared data not present");
+        Path out = dir.resolve("f.csv");
+        Run r = run("sbml", "simulate", FALLON.toString(), "--duration", "6000", "--steps", "600", "--rtol", "1e-8",
+                "--atol", "1e-10", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(602);
+        List<String> header = List.of(lines.get(0).split(","));
+        String[] last = lines.get(601).split(",");
+        double[][] reference = {{1350.252}, {37.92705}, {142.6144}, {1.206340}, {2.500357e8}};
+        String[] ids = {"Rs", "Cs", "Li", "L", "Y"};
+        for (int k = 0; k < ids.length; k++) {
+            double v = Double.parseDouble(last[header.indexOf(ids[k])]);
+            assertThat(v).as(ids[k]).isCloseTo(reference[k][0], within(1e-6 * Math.abs(reference[k][0])));
+        }
+    }
+
+    @Test
+    void badInputGivesOneMessageAnExitCodeAndNoOutput(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("o.csv");
+        Run missing = run("sbml", "simulate", dir.resolve("nope.xml").toString(), "--duration", "1", "--steps", "2",
+                "--out", out.toString());
+        assertThat(missing.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(missing.err()).contains("nope.xml").contains("not found").doesNotContain("Exception");
+
+        Path broken = dir.resolve("broken.xml");
+        Files.writeString(broken, "<?xml version=\"1.0\"?>\n<sbml xmlns=\"http://www.sbml.org/sbml/level3/version2/core\""
+                + " level=\"3\" version=\"2\">\n<model id=\"m\"><listOfSpecies><species id=\"S1\"\n");
+        Run malformed = run("sbml", "simulate", broken.toString(), "--duration", "1", "--steps", "2", "--out",
+                out.toString());
+        assertThat(malformed.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(malformed.err()).contains("broken.xml:").contains("malformed XML").doesNotContain("\tat ");
+
+        Path entity = dir.resolve("xxe.xml");
+        Files.writeString(entity, "<?xml version=\"1.0\"?>\n<!DOCTYPE sbml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<sbml>&x;</sbml>\n");
+        Run xxe = run("sbml", "simulate", entity.toString(), "--duration", "1", "--steps", "2", "--out", out.toString());
+        assertThat(xxe.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(xxe.err()).contains("DOCTYPE");
+
+        Path model = dir.resolve("decay.xml");
+        Files.writeString(model, DECAY);
+        Run noFolder = run("sbml", "simulate", model.toString(), "--duration", "1", "--steps", "2", "--out",
+                dir.resolve("missing/o.csv").toString());
+        assertThat(noFolder.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        Run badVar = run("sbml", "simulate", model.toString(), "--duration", "1", "--steps", "2", "--variables", "B",
+                "--out", out.toString());
+        assertThat(badVar.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(badVar.err()).contains("'B'");
+        Run badTol = run("sbml", "simulate", model.toString(), "--duration", "1", "--steps", "2", "--rtol", "-1",
+                "--out", out.toString());
+        assertThat(badTol.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(out).doesNotExist();
+        try (var s = Files.list(dir)) {
+            assertThat(s.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void deeplyNestedMathIsHandledWithoutAStackOverflow(@TempDir Path dir) throws IOException {
+        int depth = 20_000;
+        StringBuilder math = new StringBuilder();
+        math.append("<apply><plus/><cn>1</cn>".repeat(depth)).append("<cn>1</cn>").append("</apply>".repeat(depth));
+        String xml = DECAY.replace("<apply><times/><ci>k</ci><ci>A</ci>\n                  </apply>", math.toString());
+        Path model = dir.resolve("deep.xml");
+        Files.writeString(model, xml);
+        Run r = run("sbml", "simulate", model.toString(), "--duration", "1", "--steps", "1", "--out",
+                dir.resolve("o.csv").toString());
+        assertThat(r.code()).as(r.err()).isIn(ExitCode.OK, ExitCode.INVALID_INPUT);
+        assertThat(r.err()).doesNotContain("StackOverflowError").doesNotContain("\tat ");
+    }
+}
