@@ -64,6 +64,14 @@ public final class CompiledModel {
     final int[] rateRuleState;
     final Evaluator[] rateRules;
 
+    /** Fast reactions: their rate slots, and the amount slots and coefficients of the species they change. */
+    final int[] fastRateSlot;
+    final int[][] fastAmountSlot;
+    final double[][] fastCoefficient;
+    /** Algebraic rules: the slot each one determines, and the residual evaluators (0 = rule). */
+    final int[] algebraicSlot;
+    final Evaluator[] algebraicResiduals;
+
     /** Initial values of every slot (with amounts), evaluated in dependency order at compile time. */
     final double[] initialValues;
     final double[] initialState;
@@ -92,6 +100,11 @@ public final class CompiledModel {
         this.effectFactorSlot = b.effectFactorSlot;
         this.rateRuleState = b.rateRuleState;
         this.rateRules = b.rateRules;
+        this.fastRateSlot = b.fastRateSlot;
+        this.fastAmountSlot = b.fastAmountSlot;
+        this.fastCoefficient = b.fastCoefficient;
+        this.algebraicSlot = b.algebraicSlot;
+        this.algebraicResiduals = b.algebraicResiduals;
         this.initialValues = b.initialValues;
         this.initialState = b.initialState;
         this.speciesById = network.speciesById();
@@ -230,6 +243,13 @@ public final class CompiledModel {
         int[] rateRuleState;
         double[] initialValues;
         double[] initialState;
+        final List<Expr> algebraicRules = new ArrayList<>();
+        final List<String> algebraicVariables = new ArrayList<>();
+        int[] fastRateSlot;
+        int[][] fastAmountSlot;
+        double[][] fastCoefficient;
+        int[] algebraicSlot;
+        Evaluator[] algebraicResiduals;
         Evaluator[] rateRules;
 
         Builder(ReactionNetwork network) {
@@ -256,18 +276,16 @@ public final class CompiledModel {
                 } else if (r instanceof Rule.Rate rr) {
                     rateRuleMath.put(rr.variable(), rr.math());
                 } else {
-                    throw ModelException.unsupported("algebraic rules are not supported yet");
+                    algebraicRules.add(Exprs.expandCalls(r.math(), functions::get));
                 }
             }
-            for (Reaction r : network.reactions()) {
-                if (r.fast()) {
-                    throw ModelException.unsupported("fast reaction '" + r.id() + "' is not supported yet");
-                }
-            }
+            algebraicVariables.addAll(AlgebraicMatching.match(network, algebraicRules, assignmentRules.keySet(),
+                    rateRuleMath.keySet()));
             layoutSlots();
             compileRefreshSteps();
             compileReactionEffects();
             compileRateRules();
+            compileConstraints();
             computeInitialValues();
             return this;
         }
@@ -293,7 +311,8 @@ public final class CompiledModel {
             network.reactions().forEach(r -> addSlot(r.id()));
             // State: species amounts for species not fixed by an assignment or rate rule; rate-ruled symbols directly.
             for (Species s : network.species()) {
-                if (!assignmentRules.containsKey(s.id()) && !rateRuleMath.containsKey(s.id())) {
+                if (!assignmentRules.containsKey(s.id()) && !rateRuleMath.containsKey(s.id())
+                        && !algebraicVariables.contains(s.id())) {
                     int amt = addSlot("amount(" + s.id() + ")");
                     amountSlot.put(s.id(), amt);
                     stateOf.put(s.id(), stateSlot.size());
@@ -432,9 +451,18 @@ public final class CompiledModel {
             effectCoefficient = new double[rs.size()][];
             effectStoichSlot = new int[rs.size()][];
             effectFactorSlot = new int[rs.size()][];
+            List<Integer> fast = new ArrayList<>();
             for (int j = 0; j < rs.size(); j++) {
                 Reaction r = rs.get(j);
                 reactionSlot[j] = slots.get(r.id());
+                if (r.fast()) {
+                    fast.add(j);
+                    effectState[j] = new int[0];
+                    effectCoefficient[j] = new double[0];
+                    effectStoichSlot[j] = new int[0];
+                    effectFactorSlot[j] = new int[0];
+                    continue;
+                }
                 List<int[]> entries = new ArrayList<>();
                 List<Double> coefs = new ArrayList<>();
                 addEffects(r.reactants(), -1, entries, coefs);
@@ -450,6 +478,41 @@ public final class CompiledModel {
                     effectFactorSlot[j][k] = entries.get(k)[2];
                     effectCoefficient[j][k] = coefs.get(k);
                 }
+            }
+            compileFastReactions(fast);
+        }
+
+        private void compileFastReactions(List<Integer> fast) {
+            List<Reaction> rs = network.reactions();
+            fastRateSlot = new int[fast.size()];
+            fastAmountSlot = new int[fast.size()][];
+            fastCoefficient = new double[fast.size()][];
+            for (int f = 0; f < fast.size(); f++) {
+                Reaction r = rs.get(fast.get(f));
+                fastRateSlot[f] = slots.get(r.id());
+                List<int[]> entries = new ArrayList<>();
+                List<Double> coefs = new ArrayList<>();
+                addEffects(r.reactants(), -1, entries, coefs);
+                addEffects(r.products(), +1, entries, coefs);
+                fastAmountSlot[f] = new int[entries.size()];
+                fastCoefficient[f] = new double[entries.size()];
+                for (int k = 0; k < entries.size(); k++) {
+                    if (entries.get(k)[1] >= 0 || entries.get(k)[2] >= 0) {
+                        throw ModelException.unsupported("fast reaction '" + r.id()
+                                + "' with variable stoichiometry or a conversion factor is not supported");
+                    }
+                    fastAmountSlot[f][k] = stateSlot.get(entries.get(k)[0]);
+                    fastCoefficient[f][k] = coefs.get(k);
+                }
+            }
+        }
+
+        private void compileConstraints() {
+            algebraicSlot = new int[algebraicVariables.size()];
+            algebraicResiduals = new Evaluator[algebraicRules.size()];
+            for (int k = 0; k < algebraicSlot.length; k++) {
+                algebraicSlot[k] = slots.get(algebraicVariables.get(k));
+                algebraicResiduals[k] = compileExternal(algebraicRules.get(k), "algebraic rule #" + (k + 1));
             }
         }
 

@@ -12,10 +12,27 @@ public final class ModelState implements OdeSystem {
     private final CompiledModel model;
     private final double[] values;
 
+    /** Unknowns of the algebraic constraints: fast-reaction extents, then algebraic-rule variables. */
+    private final double[] constraintUnknowns;
+    private final ConstraintSolver constraintSolver;
+    private final ConstraintSolver.Residual constraintResidual;
+    private double[] currentState;
+    private final String constraintNames;
+
     ModelState(CompiledModel model, double t0) {
         this.model = model;
         this.values = model.initialValues.clone();
         this.values[Evaluator.TIME_SLOT] = t0;
+        int nFast = model.fastRateSlot.length;
+        int nAlg = model.algebraicSlot.length;
+        constraintUnknowns = new double[nFast + nAlg];
+        for (int k = 0; k < nAlg; k++) {
+            constraintUnknowns[nFast + k] = values[model.algebraicSlot[k]];
+        }
+        constraintSolver = constraintUnknowns.length == 0 ? null : new ConstraintSolver(constraintUnknowns.length);
+        constraintResidual = this::constraintResidual;
+        constraintNames = (nFast > 0 ? "the fast reactions" : "") + (nFast > 0 && nAlg > 0 ? " and " : "")
+                + (nAlg > 0 ? "the algebraic rules" : "");
     }
 
     public CompiledModel model() {
@@ -41,10 +58,58 @@ public final class ModelState implements OdeSystem {
     public void refresh(double t, double[] y) {
         double[] v = values;
         v[Evaluator.TIME_SLOT] = t;
+        if (constraintSolver != null) {
+            currentState = y;
+            constraintSolver.solve(constraintResidual, constraintUnknowns, t, constraintNames);
+            constraintResidual(constraintUnknowns, null);
+            return;
+        }
+        copyState(y);
+        runSteps();
+    }
+
+    private void copyState(double[] y) {
+        double[] v = values;
         int[] stateSlot = model.stateSlot;
         for (int i = 0; i < stateSlot.length; i++) {
             v[stateSlot[i]] = y[i];
         }
+    }
+
+    /**
+     * Sets the state plus the fast-reaction extents and the algebraic variables from u, evaluates everything, and
+     * writes the residuals (fast-reaction rates, algebraic rule values) into r when r is not null. Fast reactions
+     * are at equilibrium when their rates vanish: the amounts are the integrated state moved along the fast
+     * reactions' stoichiometry by the extents.
+     */
+    private void constraintResidual(double[] u, double[] r) {
+        double[] v = values;
+        copyState(currentState);
+        int nFast = model.fastRateSlot.length;
+        for (int f = 0; f < nFast; f++) {
+            int[] slots = model.fastAmountSlot[f];
+            double[] coef = model.fastCoefficient[f];
+            for (int k = 0; k < slots.length; k++) {
+                v[slots[k]] += coef[k] * u[f];
+            }
+        }
+        int[] alg = model.algebraicSlot;
+        for (int k = 0; k < alg.length; k++) {
+            v[alg[k]] = u[nFast + k];
+        }
+        runSteps();
+        if (r != null) {
+            for (int f = 0; f < nFast; f++) {
+                r[f] = v[model.fastRateSlot[f]];
+            }
+            for (int k = 0; k < alg.length; k++) {
+                r[nFast + k] = model.algebraicResiduals[k].eval(v);
+            }
+        }
+    }
+
+    private void runSteps() {
+        double[] v = values;
         int[] target = model.stepTarget;
         Evaluator[] steps = model.steps;
         for (int k = 0; k < steps.length; k++) {
