@@ -79,6 +79,8 @@ public final class CompiledModel {
     /** Symbol slot → state index, or -1. */
     private final int[] symbolState;
     private final Builder context;
+    private final DelayHistory delays;
+    private final double smallestDelay;
 
     private final Map<String, Species> speciesById;
     private final Map<String, Compartment> compartmentsById;
@@ -109,6 +111,8 @@ public final class CompiledModel {
         this.initialState = b.initialState;
         this.speciesById = network.speciesById();
         this.context = b;
+        this.delays = b.delays;
+        this.smallestDelay = b.smallestDelay;
         this.symbolState = new int[slotCount + 1];
         java.util.Arrays.fill(symbolState, -1);
         for (int i = 0; i < stateSlot.length; i++) {
@@ -145,9 +149,25 @@ public final class CompiledModel {
         return initialState.clone();
     }
 
-    /** A fresh per-run state at the model's initial values. */
+    /**
+     * A fresh per-run state at the model's initial values. A model with delays keeps a value history per run, so it
+     * is recompiled privately for each run and this instance stays shareable.
+     */
     public ModelState newState(double t0) {
+        if (!delays.isEmpty()) {
+            return new ModelState(compile(network), t0);
+        }
         return new ModelState(this, t0);
+    }
+
+    /** The per-run history of delayed expressions (empty for models without delay()). */
+    DelayHistory delays() {
+        return delays;
+    }
+
+    /** The smallest delay at t = 0 (bounds the step size so histories are read, not extrapolated). */
+    double smallestDelay() {
+        return smallestDelay;
     }
 
     /**
@@ -267,6 +287,18 @@ public final class CompiledModel {
         @Override
         public FunctionDefinition function(String name) {
             return functions.get(name);
+        }
+
+        final DelayHistory delays = new DelayHistory();
+        double smallestDelay = Double.POSITIVE_INFINITY;
+        final List<Evaluator> delayAmounts = new ArrayList<>();
+
+        @Override
+        public Evaluator delay(Expr x, Evaluator compiledX, Evaluator delay) {
+            int k = delays.register(compiledX);
+            delayAmounts.add(delay);
+            DelayHistory history = delays;
+            return v -> history.lookup(k, v, delay.eval(v));
         }
 
         Builder build() {
@@ -593,6 +625,12 @@ public final class CompiledModel {
                 v[stateSlot.get(i)] = value;
             }
             initialValues = v;
+            for (Evaluator d : delayAmounts) {
+                double value = d.eval(v);
+                if (value > 0) {
+                    smallestDelay = Math.min(smallestDelay, value);
+                }
+            }
         }
 
         private static Expr declaredSpeciesValue(Species s) {

@@ -144,6 +144,23 @@ public final class ModelState implements OdeSystem {
         }
     }
 
+    /** True when the model reads past values through delay(). */
+    public boolean hasDelays() {
+        return !model.delays().isEmpty();
+    }
+
+    /** Records the delayed expressions at (t, y) for later delay() look-ups; call on accepted points in time order. */
+    public void recordHistory(double t, double[] y) {
+        refresh(t, y);
+        model.delays().record(values);
+    }
+
+    /** The largest step that keeps delay() look-ups inside the recorded history. */
+    public double maxStepForDelays() {
+        double d = model.smallestDelay();
+        return Double.isFinite(d) ? d / 2 : Double.POSITIVE_INFINITY;
+    }
+
     /** Sets a symbol's value in the persistent value array (for constants and event-changed parameters). */
     public void setValue(int slot, double value) {
         values[slot] = value;

@@ -22,11 +22,20 @@ public final class TimeCourse {
     public static double[][] run(CompiledModel model, OdeMethod method, Tolerances tolerances, double[] times,
                                  List<CompiledModel.Readout> outputs) {
         ModelState state = model.newState(0);
+        model = state.model(); // a model with delays is a private copy per run
         double[] y = model.initialState();
+        boolean delays = state.hasDelays();
+        double maxDelayStep = state.maxStepForDelays();
         double[][] out = new double[times.length][outputs.size()];
         double[] buffer = new double[y.length];
         EventScheduler events = new EventScheduler(model, state);
+        if (delays) {
+            state.recordHistory(0, y);
+        }
         y = events.initialise(0, y);
+        if (delays) {
+            state.recordHistory(0, y);
+        }
         OdeStepper stepper = y.length == 0 ? new EmptyStepper(0) : method.start(state, 0, y, tolerances);
         int next = 0;
         double tEnd = times.length == 0 ? 0 : times[times.length - 1];
@@ -34,8 +43,14 @@ public final class TimeCourse {
         while (next < times.length) {
             double tStop = Math.min(tEnd, events.nextScheduledTime());
             double tPrev = stepper.time();
+            if (delays) {
+                tStop = Math.min(tStop, tPrev + maxDelayStep);
+            }
             double t = stepper.step(tStop);
             checkFinite(stepper.state(), t, state);
+            if (delays) {
+                recordStep(state, stepper, tPrev, t, buffer);
+            }
             EventScheduler.Root root = events.findRoot(stepper, tPrev, t, buffer);
             boolean eventDue = root != null || t >= events.nextScheduledTime();
             double tEvent = root != null ? snap(root.time(), times, next) : t;
@@ -50,9 +65,22 @@ public final class TimeCourse {
                     next = sample(state, yAfter, tEvent, times, next, outputs, out, false);
                 }
                 stepper.restart(tEvent, yAfter);
+                if (delays) {
+                    state.recordHistory(tEvent, yAfter);
+                }
             }
         }
         return out;
+    }
+
+    /** Records the history of delayed expressions at interior points of an accepted step, for cubic look-ups. */
+    private static void recordStep(ModelState state, OdeStepper stepper, double tPrev, double t, double[] buffer) {
+        int pieces = 8;
+        for (int i = 1; i <= pieces; i++) {
+            double ti = i == pieces ? t : tPrev + (t - tPrev) * i / pieces;
+            stepper.interpolate(ti, buffer);
+            state.recordHistory(ti, buffer);
+        }
     }
 
     /**
