@@ -16,7 +16,14 @@ import org.il2sim.core.expr.Evaluator;
  */
 final class DelayHistory {
 
+    /** Values of delayed expressions before the start of the run: the model at its initial state at time tau. */
+    interface PreHistory {
+        double value(int k, double tau);
+    }
+
     private final List<Evaluator> arguments = new ArrayList<>();
+    private PreHistory preHistory;
+    private boolean inPreHistory;
     private double[] times = new double[64];
     private double[][] values = new double[0][];
     private int size;
@@ -27,6 +34,14 @@ final class DelayHistory {
         values = Arrays.copyOf(values, arguments.size());
         values[arguments.size() - 1] = new double[times.length];
         return arguments.size() - 1;
+    }
+
+    void setPreHistory(PreHistory p) {
+        this.preHistory = p;
+    }
+
+    double evaluateArgument(int k, double[] v) {
+        return arguments.get(k).eval(v);
     }
 
     boolean isEmpty() {
@@ -56,10 +71,23 @@ final class DelayHistory {
     double lookup(int k, double[] v, double delay) {
         double now = v[Evaluator.TIME_SLOT];
         double tau = now - delay;
-        if (size == 0 || delay <= 0 || tau >= times[size - 1] && tau >= now) {
+        if (delay <= 0 || size > 0 && tau >= times[size - 1] && tau >= now) {
             return arguments.get(k).eval(v);
         }
-        if (tau <= times[0]) {
+        if (size == 0 || tau < times[0]) {
+            // Before the run the model sits at its initial state, but time-dependent rules still follow time
+            // (the SBML Test Suite's analytic convention, e.g. case 00937).
+            if (preHistory == null || inPreHistory) {
+                return arguments.get(k).eval(v); // nested look-ups inside the pre-history see the initial state
+            }
+            inPreHistory = true;
+            try {
+                return preHistory.value(k, tau);
+            } finally {
+                inPreHistory = false;
+            }
+        }
+        if (tau == times[0]) {
             return values[k][0];
         }
         if (tau >= times[size - 1]) {

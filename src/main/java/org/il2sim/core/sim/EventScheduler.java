@@ -32,6 +32,8 @@ final class EventScheduler {
     private final boolean[] previous;
     private final List<Pending> pending = new ArrayList<>();
     private long sequence;
+    /** Breaks ties between events of equal priority; fixed seed so deterministic runs stay reproducible. */
+    private final java.util.SplittableRandom random = new java.util.SplittableRandom(0x5EEDL);
 
     EventScheduler(CompiledModel model, ModelState state) {
         this.model = model;
@@ -141,6 +143,7 @@ final class EventScheduler {
         }
         while (true) {
             int best = -1;
+            int ties = 0;
             double bestPriority = Double.NEGATIVE_INFINITY;
             state.refresh(t, y);
             for (int i = 0; i < pending.size(); i++) {
@@ -150,10 +153,12 @@ final class EventScheduler {
                 }
                 double prio = priorities[p.event()] == null ? Double.NEGATIVE_INFINITY
                         : priorities[p.event()].eval(state.values());
-                if (best < 0 || prio > bestPriority
-                        || (prio == bestPriority && p.order() < pending.get(best).order())) {
+                if (best < 0 || prio > bestPriority) {
                     best = i;
                     bestPriority = prio;
+                    ties = 1;
+                } else if (prio == bestPriority && ++ties > 0 && random.nextInt(ties) == 0) {
+                    best = i; // SBML: events of equal priority execute in random order (reservoir choice)
                 }
             }
             if (best < 0) {

@@ -31,6 +31,7 @@ public final class ModelState implements OdeSystem {
         }
         constraintSolver = constraintUnknowns.length == 0 ? null : new ConstraintSolver(constraintUnknowns.length);
         constraintResidual = this::constraintResidual;
+        model.delays().setPreHistory(this::preHistory);
         constraintNames = (nFast > 0 ? "the fast reactions" : "") + (nFast > 0 && nAlg > 0 ? " and " : "")
                 + (nAlg > 0 ? "the algebraic rules" : "");
     }
@@ -108,8 +109,23 @@ public final class ModelState implements OdeSystem {
         }
     }
 
+    /** A delayed expression before t0: the initial state at time tau, rules re-evaluated (a fresh array: re-entrant). */
+    private double preHistory(int k, double tau) {
+        double[] v = model.initialValues.clone();
+        v[Evaluator.TIME_SLOT] = tau;
+        int[] stateSlot = model.stateSlot;
+        for (int i = 0; i < stateSlot.length; i++) {
+            v[stateSlot[i]] = model.initialState[i];
+        }
+        runSteps(v);
+        return model.delays().evaluateArgument(k, v);
+    }
+
     private void runSteps() {
-        double[] v = values;
+        runSteps(values);
+    }
+
+    private void runSteps(double[] v) {
         int[] target = model.stepTarget;
         Evaluator[] steps = model.steps;
         for (int k = 0; k < steps.length; k++) {

@@ -24,11 +24,11 @@ public final class TimeCourse {
         ModelState state = model.newState(0);
         model = state.model(); // a model with delays is a private copy per run
         double[] y = model.initialState();
-        boolean delays = state.hasDelays();
-        double maxDelayStep = state.maxStepForDelays();
         double[][] out = new double[times.length][outputs.size()];
         double[] buffer = new double[y.length];
-        EventScheduler events = new EventScheduler(model, state);
+        EventScheduler events = new EventScheduler(model, state); // may register delays of triggers
+        boolean delays = state.hasDelays();
+        double maxDelayStep = state.maxStepForDelays();
         if (delays) {
             state.recordHistory(0, y);
         }
