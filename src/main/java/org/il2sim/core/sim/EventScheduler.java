@@ -21,6 +21,9 @@ final class EventScheduler {
     private record Pending(int event, double time, double[] values, long order) {
     }
 
+    /** Trigger checks per step (the last at the step's end). */
+    private static final int INTERIOR_CHECKS = 4;
+
     private final CompiledModel model;
     private final ModelState state;
     private final Event[] events;
@@ -73,6 +76,10 @@ final class EventScheduler {
         return fire(t0, y.clone(), true);
     }
 
+    boolean hasEvents() {
+        return events.length > 0;
+    }
+
     /** Time of the earliest scheduled (delayed) execution, or +infinity. */
     double nextScheduledTime() {
         double t = Double.POSITIVE_INFINITY;
@@ -82,30 +89,43 @@ final class EventScheduler {
         return t;
     }
 
-    /** The earliest trigger change in (tPrev, t], located on the stepper's dense output, or null. */
+    /**
+     * The earliest trigger change in (tPrev, t], located on the stepper's dense output, or null. Triggers are also
+     * checked at interior points, so a trigger that turns true and back within one step is not missed.
+     */
     Root findRoot(OdeStepper stepper, double tPrev, double t, double[] buffer) {
         if (events.length == 0) {
             return null;
         }
-        state.refresh(t, stepper.state());
-        double[] v = state.values();
-        double earliest = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < events.length; k++) {
-            boolean now = triggers[k].eval(v) != 0;
-            if (now != previous[k]) {
-                earliest = Math.min(earliest, locate(k, stepper, tPrev, t, buffer));
+        double a = tPrev;
+        for (int s = 1; s <= INTERIOR_CHECKS; s++) {
+            double b = s == INTERIOR_CHECKS ? t : tPrev + (t - tPrev) * s / INTERIOR_CHECKS;
+            if (b >= t) {
+                state.refresh(t, stepper.state());
+            } else {
+                stepper.interpolate(b, buffer);
+                state.refresh(b, buffer);
             }
+            double[] v = state.values();
+            double earliest = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < events.length; k++) {
+                boolean now = triggers[k].eval(v) != 0;
+                if (now != previous[k]) {
+                    earliest = Math.min(earliest, locate(k, stepper, a, b, buffer));
+                }
+            }
+            if (earliest != Double.POSITIVE_INFINITY) {
+                double[] y = new double[buffer.length];
+                if (earliest >= t) {
+                    System.arraycopy(stepper.state(), 0, y, 0, y.length);
+                } else {
+                    stepper.interpolate(earliest, y);
+                }
+                return new Root(earliest, y);
+            }
+            a = b;
         }
-        if (earliest == Double.POSITIVE_INFINITY) {
-            return null;
-        }
-        double[] y = new double[buffer.length];
-        if (earliest >= t) {
-            System.arraycopy(stepper.state(), 0, y, 0, y.length);
-        } else {
-            stepper.interpolate(earliest, y);
-        }
-        return new Root(earliest, y);
+        return null;
     }
 
     /** Bisection for the first time in (a, b] at which trigger k differs from its previous value. */

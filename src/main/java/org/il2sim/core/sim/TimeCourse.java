@@ -46,6 +46,9 @@ public final class TimeCourse {
             if (delays) {
                 tStop = Math.min(tStop, tPrev + maxDelayStep);
             }
+            if (events.hasEvents() && next < times.length && times[next] > tPrev) {
+                tStop = Math.min(tStop, times[next]); // bounded steps: triggers are checked at least this often
+            }
             double t = stepper.step(tStop);
             checkFinite(stepper.state(), t, state);
             if (delays) {
