@@ -226,12 +226,43 @@ final class EventScheduler {
                 int slot = targets[k][a];
                 boolean isSpecies = model.isSpecies(model.slotNames[slot - 1]);
                 if (isSpecies == (pass == 1)) {
+                    double before = state.values()[slot];
                     assign(slot, values[a], out);
+                    if (model.compartment(model.slotNames[slot - 1]) != null && before != values[a]) {
+                        keepAmountsOfRateRuledSpecies(k, model.slotNames[slot - 1], before, values[a], out);
+                    }
                 }
             }
             state.refresh(t, out);
         }
         return out;
+    }
+
+    /**
+     * A species whose concentration has a rate rule keeps its amount when an event resizes its compartment (the
+     * concentration scales by old/new size), as for species changed by reactions (SBML Test Suite 01505).
+     */
+    private void keepAmountsOfRateRuledSpecies(int event, String compartment, double oldSize, double newSize,
+                                               double[] y) {
+        for (int i = 0; i < y.length; i++) {
+            if (model.stateSpeciesSlot[i] >= 0) {
+                continue;
+            }
+            Species s = model.species(model.stateNames[i]);
+            if (s != null && !s.hasOnlySubstanceUnits() && s.compartment().equals(compartment)
+                    && !assignsTo(event, model.slot(s.id()))) {
+                y[i] *= oldSize / newSize;
+            }
+        }
+    }
+
+    private boolean assignsTo(int event, int slot) {
+        for (int target : targets[event]) {
+            if (target == slot) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void assign(int slot, double value, double[] y) {
