@@ -55,6 +55,9 @@ class DsmtsTest {
             case "00030" -> new Case(id, new MassAction("P", "P2")
                     .reaction("2P -> P2", 0.001)      // k1 P (P - 1) / 2
                     .reaction("P2 -> 2P", 0.01), new double[] {100, 0}, "P", "P2");
+            case "00031" -> new Case(id, new MassAction("P", "P2")
+                    .reaction("2P -> P2", 0.0002)
+                    .reaction("P2 -> 2P", 0.004), new double[] {1000, 0}, "P", "P2");
             default -> throw new IllegalArgumentException(id);
         };
     }
@@ -76,7 +79,7 @@ class DsmtsTest {
 
     static Stream<Arguments> exactCases() {
         List<Arguments> args = new ArrayList<>();
-        for (String id : List.of("00001", "00003", "00021", "00030", "00037")) {
+        for (String id : List.of("00001", "00003", "00021", "00030", "00031", "00037")) {
             args.add(Arguments.of(dsmts(id), new DirectMethod()));
             args.add(Arguments.of(dsmts(id), new NextReactionMethod()));
         }
@@ -84,7 +87,7 @@ class DsmtsTest {
     }
 
     static Stream<Arguments> tauCases() {
-        return Stream.of("00001", "00005", "00021", "00023", "00030", "00037").map(Dsmts::load)
+        return Stream.of("00001", "00005", "00021", "00023", "00030", "00031", "00037").map(Dsmts::load)
                 .map(d -> Arguments.of(dsmts(d.id), d));
     }
 
