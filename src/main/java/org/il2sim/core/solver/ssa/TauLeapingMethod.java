@@ -24,9 +24,11 @@ import org.il2sim.core.solver.StochasticSystem;
  * <p>A leap never passes the stop time of {@link StochasticRun#advanceTo}: when both tau' and tau'' exceed the
  * remaining time, the leap is shortened to end there and no critical reaction fires (tau'' exceeding it means none
  * fires before it). Tau-leaping is approximate: the state at a stop time is a sample from an approximation of the
- * process whose error is controlled by epsilon (default {@value #DEFAULT_EPSILON}). Propensities, including
- * time-dependent ones, are evaluated at the start of each leap. {@link StochasticRun#events()} counts reaction
- * firings (the sum of the leaped counts), not leaps.
+ * process whose error is controlled by epsilon (default {@value #DEFAULT_EPSILON}); its mean has a first-order
+ * bias (about 0.8% on DSMTS 00023 at epsilon = 0.03). Propensities, including time-dependent ones, are evaluated at
+ * the start of each leap or exact step and held there, so a time-dependent system whose total propensity is zero
+ * at some point stays idle until the stop time of that {@code advanceTo} call; use a fine output grid for such
+ * systems. {@link StochasticRun#events()} counts reaction firings (the sum of the leaped counts), not leaps.
  */
 public final class TauLeapingMethod implements StochasticMethod {
 
