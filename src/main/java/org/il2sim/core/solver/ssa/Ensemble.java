@@ -34,7 +34,7 @@ public final class Ensemble {
 
     /** The generator algorithm of each replicate (in the JDK since 17). */
     public static final String ALGORITHM = "L64X128MixRandom";
-    static final int BLOCK = 32;
+    static final int BLOCK = 4;
 
     private static final RandomGeneratorFactory<RandomGenerator> FACTORY = RandomGeneratorFactory.of(ALGORITHM);
 

@@ -77,7 +77,6 @@ public final class TauLeapingMethod implements StochasticMethod {
         private final double[] x;
         private final double[] xNew;
         private final double[] a;
-        private final double[] firings;
         private final boolean[] critical;
         private double t;
         private long events;
@@ -95,7 +94,6 @@ public final class TauLeapingMethod implements StochasticMethod {
             this.xNew = new double[x0.length];
             int m = system.reactionCount();
             this.a = new double[m];
-            this.firings = new double[m];
             this.critical = new boolean[m];
             this.t = t0;
         }
@@ -168,7 +166,6 @@ public final class TauLeapingMethod implements StochasticMethod {
             double count = 0;
             for (int j = 0; j < a.length; j++) {
                 double k = j == firedCritical ? 1 : critical[j] ? 0 : PoissonSampler.sample(rng, a[j] * tau);
-                firings[j] = k;
                 if (k > 0) {
                     nu.apply(j, xNew, k);
                     count += k;

@@ -23,7 +23,7 @@ class EnsembleTest {
     @ParameterizedTest
     @MethodSource("methods")
     void resultsDoNotDependOnTheThreadCount(StochasticMethod method) {
-        // 203 replicates: several blocks of 32 plus a partial one
+        // 203 replicates: many blocks of Ensemble.BLOCK plus a partial one
         Ensemble.Result one = new Ensemble(method, DIMERS, 1, true).run(0, X0, TIMES, 203, 5);
         Ensemble.Result two = new Ensemble(method, DIMERS, 2, true).run(0, X0, TIMES, 203, 5);
         Ensemble.Result five = new Ensemble(method, DIMERS, 5, true).run(0, X0, TIMES, 203, 5);

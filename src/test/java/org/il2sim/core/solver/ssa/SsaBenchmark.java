@@ -43,9 +43,13 @@ public final class SsaBenchmark {
 
     public static void main(String[] args) {
         MassAction network = receptorNetwork();
-        double horizon = args.length > 0 ? Double.parseDouble(args[0]) : 2000;
+        double horizon = args.length > 0 ? Double.parseDouble(args[0]) : 200_000;
         StochasticMethod[] methods = {new DirectMethod(), new NextReactionMethod()};
         RandomGeneratorFactory<RandomGenerator> factory = RandomGeneratorFactory.of(Ensemble.ALGORITHM);
+        double[] grid = new double[100];
+        for (int k = 0; k < grid.length; k++) {
+            grid[k] = horizon / 10 * (k + 1) / grid.length;
+        }
         for (int round = 0; round < 3; round++) { // round 0 warms up the JIT
             for (StochasticMethod method : methods) {
                 StochasticRun run = method.start(network, 0, X0, factory.create(round));
@@ -53,16 +57,26 @@ public final class SsaBenchmark {
                 for (int k = 1; k <= 100; k++) {
                     run.advanceTo(horizon * k / 100);
                 }
-                double seconds = (System.nanoTime() - start) * 1e-9;
-                System.out.printf("round %d %-3s %,12d events in %6.3f s: %5.1f million events/s%n", round,
-                        method.name(), run.events(), seconds, run.events() / seconds * 1e-6);
+                report(round, method.name() + " single run", run.events(), start);
+            }
+            for (int threads : new int[] {1, Runtime.getRuntime().availableProcessors()}) {
+                for (StochasticMethod method : methods) {
+                    long start = System.nanoTime();
+                    Ensemble.Result r = new Ensemble(method, network, threads, false).run(0, X0, grid, 32, round);
+                    report(round, method.name() + " ensemble of 32, " + threads + " thread(s)", r.events(), start);
+                }
             }
         }
-        // same measurement with SplittableRandom, to separate generator cost from method cost
+        // the same single run with SplittableRandom, to separate generator cost from method cost
         StochasticRun run = new DirectMethod().start(network, 0, X0, new SplittableRandom(1));
         long start = System.nanoTime();
         run.advanceTo(horizon);
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        System.out.printf("ssa with SplittableRandom: %5.1f million events/s%n", run.events() / seconds * 1e-6);
+        report(3, "ssa single run, SplittableRandom", run.events(), start);
+    }
+
+    private static void report(int round, String what, long events, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) * 1e-9;
+        System.out.printf("round %d %-36s %,12d events in %6.3f s: %5.1f million events/s%n", round, what, events,
+                seconds, events / seconds * 1e-6);
     }
 }
