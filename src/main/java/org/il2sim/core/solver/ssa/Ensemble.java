@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -109,17 +110,25 @@ public final class Ensemble {
         double[][][] trajectories = keepTrajectories ? new double[replicates][][] : null;
         OrderedMerge total = new OrderedMerge(cells, blocks);
         AtomicInteger nextBlock = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
 
         Runnable worker = () -> {
             double[] sample = new double[cells];
-            for (int b; (b = nextBlock.getAndIncrement()) < blocks; ) {
+            // a failure in one worker stops the others at their next block instead of running the ensemble out
+            for (int b; !failed.get() && (b = nextBlock.getAndIncrement()) < blocks; ) {
                 Moments m = new Moments(cells);
                 long events = 0;
                 for (int r = b * BLOCK, end = Math.min(replicates, r + BLOCK); r < end; r++) {
-                    StochasticRun run = method.start(system, t0, x0, FACTORY.create(seeds[r]));
-                    for (int k = 0; k < times.length; k++) {
-                        run.advanceTo(times[k]);
-                        System.arraycopy(run.state(), 0, sample, k * x0.length, x0.length);
+                    StochasticRun run;
+                    try {
+                        run = method.start(system, t0, x0, FACTORY.create(seeds[r]));
+                        for (int k = 0; k < times.length; k++) {
+                            run.advanceTo(times[k]);
+                            System.arraycopy(run.state(), 0, sample, k * x0.length, x0.length);
+                        }
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
                     }
                     m.add(sample);
                     events += run.events();
@@ -152,12 +161,13 @@ public final class Ensemble {
                 }
                 throw new IllegalStateException(e.getCause());
             } finally {
-                pool.shutdownNow();
+                failed.set(true); // no-op after success (all blocks taken); stops the others after a failure
+                pool.shutdown();
             }
         }
         Moments all = total.result();
         return new Result(times.clone(), replicates, unflatten(all.mean, times.length, x0.length),
-                unflatten(all.variance(), times.length, x0.length), trajectories, total.events);
+                unflatten(all.variance(), times.length, x0.length), trajectories, total.events());
     }
 
     private static double[][] unflatten(double[] flat, int rows, int cols) {
@@ -190,6 +200,10 @@ public final class Ensemble {
                 total.merge(pending[next]);
                 pending[next++] = null;
             }
+        }
+
+        synchronized long events() {
+            return events;
         }
 
         synchronized Moments result() {

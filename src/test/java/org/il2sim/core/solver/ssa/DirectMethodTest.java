@@ -1,6 +1,7 @@
 package org.il2sim.core.solver.ssa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,9 @@ class DirectMethodTest {
     void nameAndRefreshValidation() {
         assertThat(new DirectMethod().name()).isEqualTo("ssa");
         assertThat(new NextReactionMethod().name()).isEqualTo("nrm");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DirectMethod(0))
+        assertThatThrownBy(() -> new DirectMethod(0))
                 .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new NextReactionMethod(-1))
+        assertThatThrownBy(() -> new NextReactionMethod(-1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

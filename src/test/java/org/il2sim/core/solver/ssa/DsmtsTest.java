@@ -1,6 +1,7 @@
 package org.il2sim.core.solver.ssa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
@@ -146,7 +147,7 @@ class DsmtsTest {
                 }
                 double allowed = 3 * sigma / Math.sqrt(N_TAU) + eps * Math.abs(mu);
                 assertThat(r.mean()[k][i]).as("%s tau %s mean at t = %s", c.id(), s, ref.times[k])
-                        .isCloseTo(mu, org.assertj.core.data.Offset.offset(Math.max(allowed, 1e-12)));
+                        .isCloseTo(mu, within(Math.max(allowed, 1e-12)));
                 if (sigma > 0) {
                     double z = Dsmts.z(r.mean()[k][i], mu, sigma, N_TAU);
                     double y = Dsmts.y(r.variance()[k][i], sigma, N_TAU);

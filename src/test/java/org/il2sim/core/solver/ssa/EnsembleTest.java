@@ -1,9 +1,11 @@
 package org.il2sim.core.solver.ssa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.Stream;
+import org.il2sim.core.solver.SolverException;
 import org.il2sim.core.solver.StochasticMethod;
 import org.il2sim.core.solver.StochasticRun;
 import org.junit.jupiter.api.Test;
@@ -79,5 +81,24 @@ class EnsembleTest {
         assertThat(a.mean()[4]).isNotEqualTo(b.mean()[4]);
         assertThat(a.replicates()).isEqualTo(40);
         assertThat(a.events()).isPositive();
+    }
+
+    @Test
+    void aFailingReplicateFailsTheEnsembleWithItsOwnException() {
+        MassAction broken = new MassAction("A").reaction("A ->", -1.0);
+        for (int threads : new int[] {1, 2}) {
+            assertThatThrownBy(() -> new Ensemble(new DirectMethod(), broken, threads, false)
+                    .run(0, new double[] {5}, TIMES, 100, 1))
+                    .isInstanceOf(SolverException.class).hasMessageContaining("propensity");
+        }
+    }
+
+    @Test
+    void rejectsBadGrids() {
+        Ensemble e = new Ensemble(new DirectMethod(), DIMERS, 1, false);
+        assertThatThrownBy(() -> e.run(0, X0, new double[] {1, 0.5}, 10, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> e.run(2, X0, new double[] {1}, 10, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> e.run(0, X0, TIMES, 0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
