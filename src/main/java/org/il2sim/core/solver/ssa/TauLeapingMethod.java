@@ -21,6 +21,10 @@ import org.il2sim.core.solver.StochasticSystem;
  *   <li>If any count would become negative, reject the leap, halve tau' and return to step 3.</li>
  * </ol>
  *
+ * <p>The g_i of eq. 33 need reaction orders, taken from {@link StochasticSystem#reactantOrders}; when a system returns
+ * null, every species a propensity reads is taken as a reactant of multiplicity max(1, -change), which is exact for
+ * mass action (see {@link LeapSelector}). A species read with order 0 is not controlled by the leap condition.
+ *
  * <p>A leap never passes the stop time of {@link StochasticRun#advanceTo}: when both tau' and tau'' exceed the
  * remaining time, the leap is shortened to end there and no critical reaction fires (tau'' exceeding it means none
  * fires before it). Tau-leaping is approximate: the state at a stop time is a sample from an approximation of the
