@@ -159,7 +159,7 @@ public final class TestSuiteRunner {
         return null;
     }
 
-    private static Path highestLevel(Path dir, String id) {
+    static Path highestLevel(Path dir, String id) {
         for (String lv : LEVELS) {
             Path p = dir.resolve(id + "-sbml-" + lv + ".xml");
             if (Files.exists(p)) {

@@ -1,0 +1,178 @@
+package org.il2sim.io.testsuite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.ModelException;
+import org.il2sim.core.sim.StochasticModel;
+import org.il2sim.core.solver.StochasticMethod;
+import org.il2sim.core.solver.ssa.Ensemble;
+import org.il2sim.io.sbml.SbmlException;
+import org.il2sim.io.sbml.SbmlImporter;
+
+/**
+ * Runs the suite's stochastic cases (the DSMTS, Evans, Gillespie &amp; Wilkinson 2008) by their own statistics: with n
+ * replicates, at each time Z = sqrt(n) (mean - mu) / sigma must lie in meanRange and
+ * Y = sqrt(n/2) (S^2 / sigma^2 - 1) in sdRange. The DSMTS expects an occasional excursion, so a case passes with at
+ * most one failing point per statistic and species.
+ */
+public final class StochasticSuiteRunner {
+
+    private final StochasticMethod method;
+    private final int replicates;
+    private final long seed;
+    private final int threads;
+
+    public StochasticSuiteRunner(StochasticMethod method, int replicates, long seed, int threads) {
+        this.method = method;
+        this.replicates = replicates;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** True when a case folder holds a stochastic case (its settings give mean and sd ranges). */
+    public static boolean isStochastic(Path dir) {
+        String id = dir.getFileName().toString();
+        try {
+            return Files.readString(dir.resolve(id + "-settings.txt")).contains("meanRange");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public CaseResult run(Path dir) {
+        String id = dir.getFileName().toString();
+        List<String> tags = List.of();
+        try {
+            tags = tags(TestSuiteRunner.readDescription(dir.resolve(id + "-model.m")));
+            Path sbml = TestSuiteRunner.highestLevel(dir, id);
+            if (sbml == null) {
+                return new CaseResult(id, CaseResult.Status.FAILED, "no SBML file", tags);
+            }
+            Map<String, String> settings = settings(dir.resolve(id + "-settings.txt"));
+            ExpectedResults expected = ExpectedResults.read(dir.resolve(id + "-results.csv"));
+            String failure = judge(sbml, settings, expected);
+            return new CaseResult(id, failure == null ? CaseResult.Status.PASSED : CaseResult.Status.FAILED, failure, tags);
+        } catch (SbmlException | ModelException e) {
+            return new CaseResult(id, CaseResult.Status.FAILED, e.getMessage(), tags);
+        } catch (IOException | RuntimeException e) {
+            return new CaseResult(id, CaseResult.Status.FAILED, "internal error: " + e, tags);
+        }
+    }
+
+    private String judge(Path sbml, Map<String, String> settings, ExpectedResults expected) {
+        CompiledModel model = CompiledModel.compile(SbmlImporter.read(sbml));
+        StochasticModel system = new StochasticModel(model);
+        double start = Double.parseDouble(settings.get("start"));
+        double duration = Double.parseDouble(settings.get("duration"));
+        int steps = Integer.parseInt(settings.get("steps"));
+        double[] times = new double[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            times[i] = start + i * duration / steps;
+        }
+        double[] meanRange = range(settings.get("meanrange"));
+        double[] sdRange = range(settings.get("sdrange"));
+        Ensemble.Result result = new Ensemble(method, system, threads, false)
+                .run(0, model.initialState(), times, replicates, seed);
+        List<String> failures = new ArrayList<>();
+        for (String variable : variables(settings.get("variables"))) {
+            int species = stateIndex(model, variable);
+            int meanCol = column(expected, variable + "-mean");
+            int sdCol = column(expected, variable + "-sd");
+            int zFails = 0;
+            int yFails = 0;
+            String firstZ = null;
+            String firstY = null;
+            for (int k = 0; k < times.length; k++) {
+                double mu = expected.rows()[k][meanCol];
+                double sigma = expected.rows()[k][sdCol];
+                if (!(sigma > 0)) {
+                    continue;
+                }
+                double n = replicates;
+                double z = Math.sqrt(n) * (result.mean()[k][species] - mu) / sigma;
+                double y = Math.sqrt(n / 2) * (result.variance()[k][species] / (sigma * sigma) - 1);
+                if (z < meanRange[0] || z > meanRange[1]) {
+                    zFails++;
+                    firstZ = firstZ != null ? firstZ : String.format(Locale.ROOT, "Z=%.2f at t=%g", z, times[k]);
+                }
+                if (y < sdRange[0] || y > sdRange[1]) {
+                    yFails++;
+                    firstY = firstY != null ? firstY : String.format(Locale.ROOT, "Y=%.2f at t=%g", y, times[k]);
+                }
+            }
+            if (zFails > 1) {
+                failures.add(variable + ": mean outside range at " + zFails + " points, first " + firstZ);
+            }
+            if (yFails > 1) {
+                failures.add(variable + ": variance outside range at " + yFails + " points, first " + firstY);
+            }
+        }
+        return failures.isEmpty() ? null : String.join("; ", failures);
+    }
+
+    private static int stateIndex(CompiledModel model, String id) {
+        for (int i = 0; i < model.stateSize(); i++) {
+            if (model.stateName(i).equals(id)) {
+                return i;
+            }
+        }
+        throw ModelException.invalid("variable '" + id + "' is not a species changed by reactions");
+    }
+
+    private static int column(ExpectedResults expected, String name) {
+        for (int c = 0; c < expected.columns().size(); c++) {
+            if (expected.columns().get(c).equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        throw ModelException.invalid("expected results lack column '" + name + "'");
+    }
+
+    private static double[] range(String s) {
+        String[] parts = s.replace("(", "").replace(")", "").split(",");
+        return new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())};
+    }
+
+    private static List<String> variables(String s) {
+        List<String> out = new ArrayList<>();
+        for (String v : s.split(",")) {
+            if (!v.isBlank()) {
+                out.add(v.trim());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> settings(Path file) throws IOException {
+        Map<String, String> kv = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                kv.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+        }
+        return kv;
+    }
+
+    private static List<String> tags(Map<String, String> description) {
+        List<String> out = new ArrayList<>();
+        for (String key : List.of("componenttags", "testtags")) {
+            String v = description.get(key);
+            if (v != null) {
+                for (String t : v.split(",")) {
+                    if (!t.isBlank()) {
+                        out.add(t.trim());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
