@@ -512,6 +512,10 @@ final class BdfStepper implements OdeStepper {
     }
 
     private SolverException underflow() {
+        if (nonFiniteComponent >= 0) { // the step kept shrinking because f was NaN/Inf: that is the real cause
+            return new SolverException("right-hand side is NaN or infinite; step size underflow (h = " + h + ")", t,
+                    system.componentName(nonFiniteComponent));
+        }
         int c = WeightedNorm.largest(acor, weights);
         return new SolverException("step size underflow (h = " + h + ")", t, system.componentName(c));
     }
