@@ -38,6 +38,8 @@ final class Dp853Stepper implements OdeStepper {
     private long steps;
     private long stepsThisCall;
     private double lastAccepted;
+    private int nonFiniteComponent = -1; // first component of f found NaN/Inf since the last accepted step
+    private double nonFiniteTime;
 
     Dp853Stepper(OdeSystem system, double t0, double[] y0, Tolerances tolerances) {
         this.system = system;
@@ -142,12 +144,24 @@ final class Dp853Stepper implements OdeStepper {
                 evaluations++;
                 double[] dydt = new double[n];
                 system.derivatives(time, state, dydt);
+                if (nonFiniteComponent < 0) {
+                    int bad = WeightedNorm.firstNonFinite(dydt);
+                    if (bad >= 0) {
+                        nonFiniteComponent = bad;
+                        nonFiniteTime = time;
+                    }
+                }
                 return dydt;
             }
         };
+        nonFiniteComponent = -1;
         try {
             integrator.integrate(ode, new ODEState(t, y.clone()), tStop);
         } catch (MathRuntimeException e) {
+            if (nonFiniteComponent >= 0) { // Hipparchus failed because f became NaN/Inf: report that
+                throw new SolverException("right-hand side is NaN or infinite (Dormand-Prince: " + e.getMessage()
+                        + ")", nonFiniteTime, system.componentName(nonFiniteComponent));
+            }
             String reason = e.getMessage() != null && e.getMessage().contains("minimal step size")
                     ? "step size underflow (Dormand-Prince: " + e.getMessage() + ")"
                     : "Dormand-Prince integration failed: " + e.getMessage();
@@ -168,6 +182,7 @@ final class Dp853Stepper implements OdeStepper {
             if (bad >= 0) {
                 throw new SolverException("state became NaN or infinite", time, system.componentName(bad));
             }
+            nonFiniteComponent = -1;
             steps++;
             if (++stepsThisCall > tolerances.maxSteps()) {
                 throw new SolverException("too many steps (maxSteps = " + tolerances.maxSteps() + ")", lastAccepted,

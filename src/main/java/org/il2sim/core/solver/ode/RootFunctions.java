@@ -11,4 +11,25 @@ public interface RootFunctions {
 
     /** Writes g_i(t, y), i = 0..count()-1, into g; must not modify y. */
     void evaluate(double t, double[] y, double[] g);
+
+    /** A single scalar event function, for {@link #of(Function)}. */
+    @FunctionalInterface
+    interface Function {
+        double value(double t, double[] y);
+    }
+
+    /** One event function. */
+    static RootFunctions of(Function g) {
+        return new RootFunctions() {
+            @Override
+            public int count() {
+                return 1;
+            }
+
+            @Override
+            public void evaluate(double t, double[] y, double[] out) {
+                out[0] = g.value(t, y);
+            }
+        };
+    }
 }
