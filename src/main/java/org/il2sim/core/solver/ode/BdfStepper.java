@@ -13,14 +13,9 @@ import org.il2sim.core.solver.Tolerances;
  */
 final class BdfStepper implements OdeStepper {
 
-    // Constants of the CVODE algorithm (Hindmarsh et al., ACM TOMS 31:363, 2005, section 2.1 and the CVODE guide)
-    private static final int MAX_NEWTON_ITERATIONS = 3;
-    private static final double NEWTON_COEFFICIENT = 0.1; // Newton error must be 10x below the error test
-    private static final double RATE_DECAY = 0.3; // convergence-rate memory
-    private static final double DIVERGENCE_RATIO = 2.0;
-    private static final int STEPS_BETWEEN_SETUPS = 20;
-    private static final int STEPS_BETWEEN_JACOBIANS = 50;
-    private static final double GAMMA_CHANGE_FOR_SETUP = 0.3;
+    // Step-control constants as in CVODE (Hindmarsh et al., ACM TOMS 31:363, 2005, section 2.1): failure limits,
+    // step reduction factors, growth limits (10^4 on the first change, 10 afterwards) and the "bias" safety factors
+    // that make the order/step selection prefer a lower error than the tolerance
     private static final int MAX_CONVERGENCE_FAILURES = 10;
     private static final int MAX_ERROR_FAILURES = 7;
     private static final int ERROR_FAILURES_BEFORE_ORDER_ONE = 3;
@@ -42,16 +37,13 @@ final class BdfStepper implements OdeStepper {
     private final double hMax;
     private final int maxOrder;
     private final NordsieckHistory zn;
-    private final NewtonMatrix matrix;
+    private final NewtonCorrector corrector;
+    private final double[] acor; // Δ of the current step: a view of the corrector's array
     private final StepSizeEstimator initialStep;
 
     private final double[] y;
     private final double[] weights;
-    private final double[] acor; // Δ = y_n - y_n(0), accumulated Newton corrections
-    private final double[] delta; // Newton correction
-    private final double[] fPred; // f at the predicted state
     private final double[] fCur;
-    private final double[] yCur;
     private final double[] acorPrevious; // Δ of the previous step, for the order q+1 estimate
     private final double[] acorForIncrease;
 
@@ -65,16 +57,7 @@ final class BdfStepper implements OdeStepper {
     private int pendingOrderChange;
     private boolean acorPreviousValid;
     private double hAcorPrevious;
-
-    private boolean forceSetup = true;
-    private boolean forceJacobian = true;
-    private boolean haveJacobian;
-    private boolean jacobianCurrent;
-    private double gammaSetup;
-    private double convergenceRate = 1;
-    private int stepsSinceSetup;
-    private int stepsSinceJacobian;
-    private int nonFiniteComponent = -1;
+    private double lastDsm; // error-test quantity of the last accepted step
 
     private long steps;
     private long stepsThisCall;
@@ -93,24 +76,22 @@ final class BdfStepper implements OdeStepper {
         this.maxOrder = maxOrder;
         this.zn = new NordsieckHistory(n, maxOrder);
         int[][] pattern = original.jacobianPattern();
-        this.matrix = pattern != null && n > sparseThreshold
+        NewtonMatrix matrix = pattern != null && n > sparseThreshold
                 ? new SparseNewtonMatrix(system, pattern)
                 : new DenseNewtonMatrix(system);
+        this.corrector = new NewtonCorrector(system, matrix);
         this.initialStep = new StepSizeEstimator(system);
         this.y = new double[n];
         this.weights = new double[n];
-        this.acor = new double[n];
-        this.delta = new double[n];
-        this.fPred = new double[n];
         this.fCur = new double[n];
-        this.yCur = new double[n];
+        this.acor = corrector.correction();
         this.acorPrevious = new double[n];
         this.acorForIncrease = new double[n];
         restart(t0, y0);
     }
 
     NewtonMatrix newtonMatrix() {
-        return matrix;
+        return corrector.matrix();
     }
 
     /** Order of the last accepted step (for diagnostics and tests). */
@@ -156,8 +137,7 @@ final class BdfStepper implements OdeStepper {
         pendingEta = 1;
         pendingOrderChange = 0;
         acorPreviousValid = false;
-        forceJacobian = true; // the state jumped: the old Jacobian may be meaningless
-        forceSetup = true;
+        corrector.requestJacobian(); // the state jumped: the old Jacobian may be meaningless
         lastTStop = Double.NaN;
     }
 
@@ -195,7 +175,7 @@ final class BdfStepper implements OdeStepper {
         }
         double hBeforeClamp = h;
         boolean landing = false;
-        if (t + 1.001 * h >= tStop) { // land exactly on tStop (stretching by at most 0.1%)
+        if (t + 1.001 * h >= tStop && tStop - t <= hMax) { // land exactly on tStop (stretching by at most 0.1%)
             rescale((tStop - t) / h);
             landing = true;
         }
@@ -207,9 +187,6 @@ final class BdfStepper implements OdeStepper {
         }
         return t;
     }
-
-    /** The error-test quantity of the last accepted step, kept for {@link #chooseNext}. */
-    private double lastDsm;
 
     /**
      * Attempts the step until it is accepted (Hindmarsh et al. 2005, section 2.1): predict, correct by modified
@@ -231,13 +208,15 @@ final class BdfStepper implements OdeStepper {
             zn.save();
             zn.predict();
             double gamma = h / BdfCoefficients.alpha(q);
-            if (!correct(tNew, gamma, q)) {
+            if (!corrector.solve(tNew, gamma, 1.0 / BdfCoefficients.alpha(q), BdfCoefficients.errorCoefficient(q),
+                    zn.get(0), zn.get(1), h, weights)) {
                 zn.restore();
                 failed = true;
                 convergenceFailures++;
                 if (convergenceFailures >= MAX_CONVERGENCE_FAILURES) {
-                    int c = nonFiniteComponent >= 0 ? nonFiniteComponent : WeightedNorm.largest(delta, weights);
-                    throw new SolverException(nonFiniteComponent >= 0
+                    int bad = corrector.nonFiniteComponent();
+                    int c = bad >= 0 ? bad : WeightedNorm.largest(corrector.lastIncrement(), weights);
+                    throw new SolverException(bad >= 0
                             ? "right-hand side is NaN or infinite (h = " + h + ")"
                             : "Newton iteration failed to converge " + convergenceFailures + " times (h = " + h + ")",
                             t, system.componentName(c));
@@ -299,114 +278,8 @@ final class BdfStepper implements OdeStepper {
         if (bad >= 0) {
             throw new SolverException("state became NaN or infinite", t, system.componentName(bad));
         }
-        stepsSinceSetup++;
-        stepsSinceJacobian++;
+        corrector.stepAccepted();
         lastDsm = dsm;
-    }
-
-    /**
-     * Modified Newton iteration for the corrector (Hindmarsh et al. 2005, eqs. (6)–(7)): solves
-     * G(Δ) = Δ - γ f(t_n, y_n(0) + Δ) + z_1(0)/l_1 = 0 with M = I - γJ, re-using J and M as long as the iteration
-     * converges. Leaves Δ in {@link #acor}.
-     *
-     * @return false on a convergence failure that needs a smaller step
-     */
-    private boolean correct(double tNew, double gamma, int q) {
-        double[] yPred = zn.get(0);
-        double[] z1 = zn.get(1);
-        double rl1 = 1.0 / BdfCoefficients.alpha(q);
-        double coefficient = BdfCoefficients.errorCoefficient(q) / NEWTON_COEFFICIENT;
-        nonFiniteComponent = -1;
-        system.derivatives(tNew, yPred, fPred);
-        int bad = WeightedNorm.firstNonFinite(fPred);
-        if (bad >= 0) {
-            nonFiniteComponent = bad;
-            return false;
-        }
-        boolean setup = forceSetup || forceJacobian || stepsSinceSetup >= STEPS_BETWEEN_SETUPS
-                || Math.abs(gamma / gammaSetup - 1) > GAMMA_CHANGE_FOR_SETUP;
-        while (true) {
-            if (setup) {
-                boolean evaluate = forceJacobian || !haveJacobian || stepsSinceJacobian >= STEPS_BETWEEN_JACOBIANS;
-                if (evaluate) {
-                    matrix.evaluateJacobian(tNew, yPred, fPred, h, weights);
-                    haveJacobian = true;
-                    jacobianCurrent = true;
-                    forceJacobian = false;
-                    stepsSinceJacobian = 0;
-                } else {
-                    jacobianCurrent = false;
-                }
-                gammaSetup = gamma;
-                stepsSinceSetup = 0;
-                forceSetup = false;
-                convergenceRate = 1;
-                if (!matrix.factor(gamma)) {
-                    forceSetup = true;
-                    if (jacobianCurrent) {
-                        return false;
-                    }
-                    forceJacobian = true;
-                    continue;
-                }
-            }
-            if (iterate(tNew, gamma, rl1, coefficient, yPred, z1)) {
-                return true;
-            }
-            forceSetup = true;
-            if (jacobianCurrent || nonFiniteComponent >= 0) {
-                return false;
-            }
-            // the failure may be the stale Jacobian's fault: retry this step once with a fresh one (as CVODE)
-            forceJacobian = true;
-            setup = true;
-        }
-    }
-
-    private boolean iterate(double tNew, double gamma, double rl1, double coefficient, double[] yPred, double[] z1) {
-        java.util.Arrays.fill(acor, 0.0);
-        System.arraycopy(fPred, 0, fCur, 0, n);
-        // M was factored for gammaSetup; scaling the correction by 2/(1 + γ/γ_setup) compensates for the change
-        // (CVODE paper, section 2.1)
-        double gammaRatio = gamma / gammaSetup;
-        double scale = gammaRatio == 1 ? 1 : 2.0 / (1.0 + gammaRatio);
-        double previous = 0;
-        for (int m = 0; m < MAX_NEWTON_ITERATIONS; m++) {
-            for (int i = 0; i < n; i++) {
-                delta[i] = gamma * fCur[i] - rl1 * z1[i] - acor[i];
-            }
-            matrix.solve(delta);
-            for (int i = 0; i < n; i++) {
-                double d = delta[i] * scale;
-                delta[i] = d;
-                acor[i] += d;
-                yCur[i] = yPred[i] + acor[i];
-            }
-            double del = WeightedNorm.norm(delta, weights);
-            if (!Double.isFinite(del)) {
-                nonFiniteComponent = WeightedNorm.firstNonFinite(delta);
-                return false;
-            }
-            if (m > 0) {
-                convergenceRate = Math.max(RATE_DECAY * convergenceRate, del / previous);
-            }
-            if (del * Math.min(1.0, convergenceRate) * coefficient <= 1) {
-                return true;
-            }
-            if (m > 0 && del > DIVERGENCE_RATIO * previous) {
-                return false;
-            }
-            previous = del;
-            if (m + 1 < MAX_NEWTON_ITERATIONS) {
-                system.derivatives(tNew, yCur, fCur);
-                int bad = WeightedNorm.firstNonFinite(fCur);
-                if (bad >= 0) {
-                    nonFiniteComponent = bad;
-                    return false;
-                }
-            }
-        }
-        return false;
     }
 
     /**
@@ -499,8 +372,6 @@ final class BdfStepper implements OdeStepper {
         needInit = false;
         qwait = 2;
         etaMax = ETA_MAX_FIRST;
-        convergenceRate = 1;
-        forceSetup = true;
     }
 
     private void rescale(double eta) {
@@ -512,9 +383,10 @@ final class BdfStepper implements OdeStepper {
     }
 
     private SolverException underflow() {
-        if (nonFiniteComponent >= 0) { // the step kept shrinking because f was NaN/Inf: that is the real cause
+        int bad = corrector.nonFiniteComponent();
+        if (bad >= 0) { // the step kept shrinking because f was NaN/Inf: that is the real cause
             return new SolverException("right-hand side is NaN or infinite; step size underflow (h = " + h + ")", t,
-                    system.componentName(nonFiniteComponent));
+                    system.componentName(bad));
         }
         int c = WeightedNorm.largest(acor, weights);
         return new SolverException("step size underflow (h = " + h + ")", t, system.componentName(c));
