@@ -319,4 +319,28 @@ class BdfMethodTest {
         }
         assertThat(s.steps()).isGreaterThanOrEqualTo(40);
     }
+
+    @Test
+    void stepsDoNotAllocateAfterWarmUp() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        long thread = Thread.currentThread().getId();
+        for (boolean sparse : new boolean[] {false, true}) {
+            OdeSystem sys = sparse ? TestProblems.diffusionReaction(200, false) : TestProblems.robertson(false);
+            double[] y0 = sparse ? new double[200] : new double[] {1, 0, 0};
+            double tEnd = sparse ? 5 : 1e5;
+            OdeStepper s = new BdfMethod().start(sys, 0, y0, tol(1e-8, 1e-12));
+            for (int k = 0; k < 50; k++) { // warm-up, including the first (sizing) factorisations
+                s.step(tEnd);
+            }
+            long before = mx.getThreadAllocatedBytes(thread);
+            long steps = s.steps();
+            while (s.time() < tEnd) {
+                s.step(tEnd);
+            }
+            double perStep = (mx.getThreadAllocatedBytes(thread) - before) / (double) (s.steps() - steps);
+            assertThat(perStep).as("bytes allocated per step (sparse = %s)", sparse).isLessThan(64);
+        }
+    }
 }
