@@ -343,4 +343,23 @@ class BdfMethodTest {
             assertThat(perStep).as("bytes allocated per step (sparse = %s)", sparse).isLessThan(64);
         }
     }
+
+    @Test
+    void landingOnManyStopTimesKeepsHiresAccurate() {
+        // step(tStop) on a fine grid (every 0.1) shortens many steps; accuracy must not suffer
+        OdeStepper s = new BdfMethod().start(TestProblems.hires(), 0, TestProblems.HIRES_Y0.clone(), tol(1e-8, 1e-12));
+        int points = 3218;
+        for (int k = 1; k <= points; k++) {
+            double tout = TestProblems.HIRES_T_END * k / points;
+            while (s.time() < tout) {
+                s.step(tout);
+            }
+            assertThat(s.time()).isEqualTo(tout);
+        }
+        for (int i = 0; i < 8; i++) {
+            assertThat(s.state()[i]).isCloseTo(TestProblems.HIRES_REFERENCE[i],
+                    within(1e-6 * TestProblems.HIRES_REFERENCE[i]));
+        }
+        assertThat(s.steps()).isLessThan(2L * points);
+    }
 }
