@@ -5,15 +5,15 @@ package org.il2sim.core.solver.ode;
  *
  * <p>With x = (t - t_n)/h, the corrector adds Δ·Λ_q(x) to the predicted Nordsieck polynomial, where
  * Λ_q(x) = (1 + x) Π_{i=1}^{q-1} (1 + x/(i+1)) vanishes at the q past points x = -1..-q and Λ_q(0) = 1, so the
- * corrected polynomial still interpolates the past solution values (Byrne &amp; Hindmarsh, ACM TOMS 1:71, 1975,
- * section 3; Hindmarsh et al., ACM TOMS 31:363, 2005, eq. (5) with constant step sizes). The coefficients l_j of
+ * corrected polynomial still interpolates the past solution values (Byrne &amp; Hindmarsh, ACM TOMS 1:71, 1975;
+ * the CVODE l polynomial of Hindmarsh et al., ACM TOMS 31:363, 2005, specialised to constant step sizes). The coefficients l_j of
  * Λ_q are the "l vector"; l_1 = α_q = Σ_{j=1}^q 1/j and γ = h / l_1 is the Newton-matrix coefficient.
  *
  * <p>Error constants: with Δ = y_n - y_n(0) ≈ h^{q+1} y^{(q+1)} (predictor error), the local truncation error of
  * BDF-q is h^{q+1} y^{(q+1)} / ((q+1) α_q) (from h D = Σ_{j≥1} ∇^j / j), so the test quantity is
  * ||Δ|| / ((q+1) α_q). The same formula for orders q - 1 (using the Nordsieck entry z_q = h^q y^{(q)} / q!) and
  * q + 1 (using the difference of successive Δ ≈ h^{q+2} y^{(q+2)}) gives the estimates used for order selection,
- * as in CVODE (Hindmarsh et al. 2005, section 2.1, "order selection").
+ * as in CVODE (Hindmarsh et al. 2005, CVODE section, order selection).
  */
 final class BdfCoefficients {
 

@@ -9,8 +9,9 @@ import org.il2sim.core.solver.Tolerances;
  * Variable-order (1–5), variable-step backward differentiation formulas for stiff systems ("bdf").
  *
  * <p>The method follows the design of CVODE (Hindmarsh, Brown, Grant, Lee, Serban, Shumaker &amp; Woodward, ACM TOMS
- * 31:363, 2005, section 2.1) and its ancestors EPISODE/LSODE (Byrne &amp; Hindmarsh, ACM TOMS 1:71, 1975; Jackson
- * &amp; Sacks-Davis, ACM TOMS 6:295, 1980):
+ * 31:363, 2005, the section on CVODE) and its ancestors EPISODE and LSODE (Byrne &amp; Hindmarsh, ACM TOMS 1:71,
+ * 1975; Hindmarsh, "ODEPACK, a systematized collection of ODE solvers", in Scientific Computing, North-Holland,
+ * 1983):
  * <ul>
  *   <li>history in Nordsieck form, step changes by re-scaling it, constant-step BDF coefficients
  *       ({@link BdfCoefficients}, {@link NordsieckHistory});</li>
@@ -25,8 +26,14 @@ import org.il2sim.core.solver.Tolerances;
  *   <li>initial step by the Hairer–Nørsett–Wanner estimate ({@link StepSizeEstimator}).</li>
  * </ul>
  *
+ * <p>Unlike CVODE, the BDF coefficients are those of constant steps and the history is re-scaled on a step change
+ * (the interpolatory "fixed-coefficient" strategy of GEAR/LSODE, Hindmarsh 1983), not CVODE's step-history-dependent
+ * fixed-leading-coefficient l vectors (Jackson &amp; Sacks-Davis, ACM TOMS 6:295, 1980). Step and order changes are therefore spaced q + 1 steps apart (except after
+ * failures), as in LSODE, to keep the formulas stable.
+ *
  * <p>Steppers integrate forward in time; {@code step(tStop)} takes one step and lands exactly on tStop when it would
- * reach it. {@link Tolerances#maxSteps()} bounds the number of steps taken towards one tStop.
+ * reach it. {@link Tolerances#maxSteps()} bounds the number of steps taken towards one tStop (like CVODE's mxstep per
+ * call). Output grids are best sampled with {@link OdeDriver}, which steps towards the last point and interpolates.
  */
 public final class BdfMethod implements OdeMethod {
 

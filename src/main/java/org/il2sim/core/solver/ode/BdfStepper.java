@@ -13,7 +13,7 @@ import org.il2sim.core.solver.Tolerances;
  */
 final class BdfStepper implements OdeStepper {
 
-    // Step-control constants as in CVODE (Hindmarsh et al., ACM TOMS 31:363, 2005, section 2.1): failure limits,
+    // Step-control constants as in CVODE (Hindmarsh et al., ACM TOMS 31:363, 2005, CVODE section): failure limits,
     // step reduction factors, growth limits (10^4 on the first change, 10 afterwards) and the "bias" safety factors
     // that make the order/step selection prefer a lower error than the tolerance
     private static final int MAX_CONVERGENCE_FAILURES = 10;
@@ -194,7 +194,7 @@ final class BdfStepper implements OdeStepper {
     }
 
     /**
-     * Attempts the step until it is accepted (Hindmarsh et al. 2005, section 2.1): predict, correct by modified
+     * Attempts the step until it is accepted (Hindmarsh et al. 2005, CVODE section): predict, correct by modified
      * Newton, test the local error; on failure restore the history and retry with a smaller step.
      *
      * @return true if any attempt failed (then the step size may not grow right away)
@@ -288,7 +288,7 @@ final class BdfStepper implements OdeStepper {
     }
 
     /**
-     * Order and step-size selection after an accepted step (Hindmarsh et al. 2005, section 2.1; Byrne &amp;
+     * Order and step-size selection after an accepted step (Hindmarsh et al. 2005, CVODE section; Byrne &amp;
      * Hindmarsh 1975): after q + 1 steps at constant h and q, compare the step sizes η h that would meet the error
      * test at orders q - 1, q and q + 1 and take the largest, if it is worth a change. The Nordsieck history is
      * interpolatory, so changes are spaced q + 1 steps apart as in LSODE, which keeps the constant-coefficient

@@ -5,7 +5,7 @@ import org.il2sim.core.solver.OdeSystem;
 
 /**
  * The modified Newton iteration that solves the BDF corrector equation, and the policy for when to re-evaluate the
- * Jacobian and re-factor the iteration matrix (Hindmarsh et al., ACM TOMS 31:363, 2005, section 2.1, eqs. (6)–(7)
+ * Jacobian and re-factor the iteration matrix (Hindmarsh et al., ACM TOMS 31:363, 2005, CVODE section, corrector iteration
  * and the paragraphs after them; the constants are those of CVODE):
  * <ul>
  *   <li>M = I - γJ is re-factored when γ has changed by more than 30% since the last factorisation, every 20
@@ -149,7 +149,7 @@ final class NewtonCorrector {
         Arrays.fill(acor, 0.0);
         System.arraycopy(fPred, 0, fCur, 0, n);
         // M was factored for gammaSetup; scaling the correction by 2/(1 + γ/γ_setup) compensates for the change
-        // (Hindmarsh et al. 2005, section 2.1)
+        // (Hindmarsh et al. 2005, CVODE section)
         double gammaRatio = gamma / gammaSetup;
         double scale = gammaRatio == 1 ? 1 : 2.0 / (1.0 + gammaRatio);
         double previous = 0;

@@ -2,7 +2,7 @@ package org.il2sim.core.solver.ode;
 
 /**
  * The iteration matrix M = I - γJ of the BDF modified Newton iteration (Hindmarsh et al., ACM TOMS 31:363, 2005,
- * eq. (6)): it keeps the last Jacobian J so that M can be re-formed for a new γ without re-evaluating J.
+ * CVODE section): it keeps the last Jacobian J so that M can be re-formed for a new γ without re-evaluating J.
  */
 interface NewtonMatrix {
 
@@ -30,7 +30,7 @@ interface NewtonMatrix {
 
     /**
      * The smallest increment parameter σ0 = 1000 |h| U N ||f||_WRMS of the difference-quotient Jacobian (Hindmarsh
-     * et al. 2005, section 2.1, after eq. (7)); column j is perturbed by max(sqrt(U) |y_j|, σ0 / w_j).
+     * et al. 2005, CVODE section, difference-quotient Jacobian); column j is perturbed by max(sqrt(U) |y_j|, σ0 / w_j).
      */
     static double minimumIncrement(double h, double[] fy, double[] weights) {
         double fnorm = WeightedNorm.norm(fy, weights);

@@ -189,7 +189,7 @@ final class SparseLu {
     /**
      * Depth-first search from the non-zeros of A(:, col) in the graph of L (edges from a pivotal row to the rows of
      * its L column); writes the reached rows in topological order into reachOut[top..n-1] and returns top
-     * (Gilbert &amp; Peierls 1988, section 3). Non-recursive so deep chains cannot overflow the Java stack.
+     * (Gilbert &amp; Peierls 1988). Non-recursive so deep chains cannot overflow the Java stack.
      */
     private int reach(int col) {
         stamp++;

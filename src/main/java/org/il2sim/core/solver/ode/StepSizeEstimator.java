@@ -4,7 +4,7 @@ import org.il2sim.core.solver.OdeSystem;
 
 /**
  * Initial step size for an order-1 start, by the algorithm of Hairer, Nørsett &amp; Wanner (Solving ODEs I, 2nd
- * ed., section II.4, "starting step size", p. 169) with p = 1: a first guess from ||y0|| / ||f0||, refined by an
+ * ed., section II.4, "starting step size") with p = 1: a first guess from ||y0|| / ||f0||, refined by an
  * estimate of the second derivative from one explicit Euler step. Norms are the weighted RMS norms of the error test.
  */
 final class StepSizeEstimator {

@@ -2,7 +2,7 @@ package org.il2sim.core.solver.ode;
 
 /**
  * The weighted root-mean-square norm used for all error control, ||v|| = sqrt(mean((v_i w_i)^2)) with
- * w_i = 1 / (rtol |y_i| + atol) (Hindmarsh et al., ACM TOMS 31:363, 2005, eq. (3)).
+ * w_i = 1 / (rtol |y_i| + atol) (Hindmarsh et al., ACM TOMS 31:363, 2005, CVODE section).
  */
 final class WeightedNorm {
 
