@@ -13,8 +13,8 @@ import org.il2sim.core.solver.OdeSystem;
  */
 final class SparseNewtonMatrix implements NewtonMatrix {
 
-    /** Largest n for which a dense analytic Jacobian buffer (n² doubles) is allocated. */
-    static final int MAX_DENSE_ANALYTIC = 2000;
+    /** Largest n for which a dense analytic Jacobian buffer (n² doubles, 8 MB at this size) is allocated. */
+    static final int MAX_DENSE_ANALYTIC = 1000;
 
     private final OdeSystem system;
     private final int n;
@@ -25,7 +25,7 @@ final class SparseNewtonMatrix implements NewtonMatrix {
     private final double[] mValues; // values of I - γJ
     private final SparseLu lu;
     private final JacobianColouring colouring;
-    private final double[] dense; // analytic Jacobian buffer, or null
+    private double[] dense; // analytic Jacobian buffer, allocated on first use, dropped if there is no analytic J
     private final double[] yWork;
     private final double[] fWork;
     private final double[] increments;
@@ -89,7 +89,6 @@ final class SparseNewtonMatrix implements NewtonMatrix {
         lu = new SparseLu(n, colPtr, rowIdx);
         colouring = new JacobianColouring(n, colPtr, rowIdx);
         analytic = n <= MAX_DENSE_ANALYTIC;
-        dense = analytic ? new double[n * n] : null;
         yWork = new double[n];
         fWork = new double[n];
         increments = new double[n];
@@ -117,6 +116,9 @@ final class SparseNewtonMatrix implements NewtonMatrix {
 
     @Override
     public void evaluateJacobian(double t, double[] y, double[] fy, double h, double[] weights) {
+        if (analytic && dense == null) {
+            dense = new double[n * n]; // once per run
+        }
         if (analytic && system.jacobian(t, y, dense)) {
             for (int j = 0; j < n; j++) {
                 for (int p = colPtr[j]; p < colPtr[j + 1]; p++) {
@@ -126,6 +128,7 @@ final class SparseNewtonMatrix implements NewtonMatrix {
             return;
         }
         analytic = false;
+        dense = null;
         double minInc = NewtonMatrix.minimumIncrement(h, fy, weights);
         System.arraycopy(y, 0, yWork, 0, n);
         for (int g = 0; g < colouring.groupCount(); g++) {
