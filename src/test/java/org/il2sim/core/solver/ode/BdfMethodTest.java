@@ -362,4 +362,20 @@ class BdfMethodTest {
         }
         assertThat(s.steps()).isLessThan(2L * points);
     }
+
+    @Test
+    void sparsePathWithAnalyticJacobianAgreesWithFiniteDifferences() {
+        int n = 300;
+        double[] y0 = new double[n];
+        Tolerances t = tol(1e-7, 1e-10);
+        BdfStepper analytic = (BdfStepper) new BdfMethod().start(TestProblems.diffusionReaction(n, true), 0, y0, t);
+        BdfStepper fd = (BdfStepper) new BdfMethod().start(TestProblems.diffusionReaction(n, false), 0, y0, t);
+        assertThat(analytic.newtonMatrix()).isInstanceOf(SparseNewtonMatrix.class);
+        double[] ya = integrate(analytic, 1);
+        double[] yf = integrate(fd, 1);
+        for (int i = 0; i < n; i++) {
+            assertThat(ya[i]).isCloseTo(yf[i], within(1e-5 * Math.abs(yf[i]) + 1e-9));
+        }
+        assertThat(analytic.evaluations()).isLessThan(fd.evaluations()); // no evaluations spent on J
+    }
 }
