@@ -619,7 +619,10 @@ public final class CompiledModel {
                 Species s = species.get(id);
                 double value = v[slots.get(id)];
                 if (s != null && amountSlot.containsKey(id)) {
-                    value = s.hasOnlySubstanceUnits() ? value : value * v[slots.get(s.compartment())];
+                    boolean declaredAmount = !Double.isNaN(s.initialAmount()) && !initialAssigned(id);
+                    // a declared amount is the amount, even while the size is still unknown (e.g. algebraic)
+                    value = declaredAmount ? s.initialAmount()
+                            : s.hasOnlySubstanceUnits() ? value : value * v[slots.get(s.compartment())];
                 }
                 initialState[i] = value;
                 v[stateSlot.get(i)] = value;
