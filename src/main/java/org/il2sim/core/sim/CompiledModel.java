@@ -160,6 +160,18 @@ public final class CompiledModel {
         return new ModelState(this, t0);
     }
 
+    /**
+     * The values and state the model would have started with at time t (rules and initial assignments that read
+     * time follow it): the history that delay() sees before the run starts.
+     */
+    double[] initialValuesAt(double t, double[] state) {
+        double[] v = new double[slotCount + 1];
+        Arrays.fill(v, Double.NaN);
+        v[Evaluator.TIME_SLOT] = t;
+        context.initialValuesAt(v, state);
+        return v;
+    }
+
     /** The per-run history of delayed expressions (empty for models without delay()). */
     DelayHistory delays() {
         return delays;
@@ -295,7 +307,8 @@ public final class CompiledModel {
 
         @Override
         public Evaluator delay(Expr x, Evaluator compiledX, Evaluator delay) {
-            int k = delays.register(compiledX);
+            boolean rate = x instanceof Expr.Apply a && a.op() == Op.RATE_OF;
+            int k = delays.register(compiledX, rate);
             delayAmounts.add(delay);
             DelayHistory history = delays;
             return v -> history.lookup(k, v, delay.eval(v));
@@ -610,11 +623,37 @@ public final class CompiledModel {
             defs.replaceAll((k, e) -> expandRateOf(Exprs.expandCalls(e, functions::get)));
             List<String> order = DependencyOrder.sort(readsOf(defs), "initial assignments and rules");
             ExprCompiler compiler = new ExprCompiler(this);
-            for (String id : order) {
-                v[slots.get(id)] = compileFor(compiler, defs.get(id), "initial value of '" + id + "'").eval(v);
+            initialOrderSlots = new int[order.size()];
+            initialOrderEvaluators = new Evaluator[order.size()];
+            for (int k = 0; k < order.size(); k++) {
+                String id = order.get(k);
+                initialOrderSlots[k] = slots.get(id);
+                initialOrderEvaluators[k] = compileFor(compiler, defs.get(id), "initial value of '" + id + "'");
             }
             initialState = new double[stateSlot.size()];
-            for (int i = 0; i < initialState.length; i++) {
+            initialValuesAt(v, initialState);
+            initialValues = v;
+            for (Evaluator d : delayAmounts) {
+                double value = d.eval(v);
+                if (value > 0) {
+                    smallestDelay = Math.min(smallestDelay, value);
+                }
+            }
+        }
+
+        int[] initialOrderSlots;
+        Evaluator[] initialOrderEvaluators;
+        int[] stateSlotArray;
+
+        /**
+         * Evaluates declared values, initial assignments and rules in dependency order at the time in v[0] (v filled
+         * with NaN), then the initial state vector; used at t = 0 and, for delay() before the start, at earlier times.
+         */
+        void initialValuesAt(double[] v, double[] state) {
+            for (int k = 0; k < initialOrderSlots.length; k++) {
+                v[initialOrderSlots[k]] = initialOrderEvaluators[k].eval(v);
+            }
+            for (int i = 0; i < state.length; i++) {
                 String id = stateNames.get(i);
                 Species s = species.get(id);
                 double value = v[slots.get(id)];
@@ -624,15 +663,8 @@ public final class CompiledModel {
                     value = declaredAmount ? s.initialAmount()
                             : s.hasOnlySubstanceUnits() ? value : value * v[slots.get(s.compartment())];
                 }
-                initialState[i] = value;
+                state[i] = value;
                 v[stateSlot.get(i)] = value;
-            }
-            initialValues = v;
-            for (Evaluator d : delayAmounts) {
-                double value = d.eval(v);
-                if (value > 0) {
-                    smallestDelay = Math.min(smallestDelay, value);
-                }
             }
         }
 

@@ -22,6 +22,8 @@ final class DelayHistory {
     }
 
     private final List<Evaluator> arguments = new ArrayList<>();
+    /** Arguments that are a rateOf(): before the run the model is at rest, so their past values are 0. */
+    private final List<Boolean> isRates = new ArrayList<>();
     private PreHistory preHistory;
     private boolean inPreHistory;
     private double[] times = new double[64];
@@ -29,8 +31,9 @@ final class DelayHistory {
     private int size;
 
     /** Registers x of a delay(x, d) and returns its index. */
-    int register(Evaluator argument) {
+    int register(Evaluator argument, boolean isRate) {
         arguments.add(argument);
+        isRates.add(isRate);
         values = Arrays.copyOf(values, arguments.size());
         values[arguments.size() - 1] = new double[times.length];
         return arguments.size() - 1;
@@ -77,6 +80,9 @@ final class DelayHistory {
         if (size == 0 || tau < times[0]) {
             // Before the run the model sits at its initial state, but time-dependent rules still follow time
             // (the SBML Test Suite's analytic convention, e.g. case 00937).
+            if (isRates.get(k)) {
+                return 0;
+            }
             if (preHistory == null || inPreHistory) {
                 return arguments.get(k).eval(v); // nested look-ups inside the pre-history see the initial state
             }

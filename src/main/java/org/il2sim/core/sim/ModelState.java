@@ -111,12 +111,8 @@ public final class ModelState implements OdeSystem {
 
     /** A delayed expression before t0: the initial state at time tau, rules re-evaluated (a fresh array: re-entrant). */
     private double preHistory(int k, double tau) {
-        double[] v = model.initialValues.clone();
-        v[Evaluator.TIME_SLOT] = tau;
-        int[] stateSlot = model.stateSlot;
-        for (int i = 0; i < stateSlot.length; i++) {
-            v[stateSlot[i]] = model.initialState[i];
-        }
+        double[] state = new double[model.stateSize()];
+        double[] v = model.initialValuesAt(tau, state);
         runSteps(v);
         return model.delays().evaluateArgument(k, v);
     }

@@ -196,7 +196,9 @@ public final class SbmlImporter {
                     math(a.getMath(), "initial assignment to '" + a.getVariable() + "'")));
         }
         for (org.sbml.jsbml.Event e : m.getListOfEvents()) {
-            b.add(event(e, level, name));
+            if (e.isSetTrigger() && e.getTrigger().isSetMath()) {
+                b.add(event(e, level, name)); // L3V2: an event without trigger math never fires
+            }
         }
         try {
             return b.build();
