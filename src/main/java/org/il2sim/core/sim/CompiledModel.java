@@ -68,6 +68,9 @@ public final class CompiledModel {
     final int[] fastRateSlot;
     final int[][] fastAmountSlot;
     final double[][] fastCoefficient;
+    /** Per fast-reaction entry: slot of a variable stoichiometry and of a conversion factor, or -1. */
+    final int[][] fastStoichSlot;
+    final int[][] fastFactorSlot;
     /** Algebraic rules: the slot each one determines, and the residual evaluators (0 = rule). */
     final int[] algebraicSlot;
     final Evaluator[] algebraicResiduals;
@@ -105,6 +108,8 @@ public final class CompiledModel {
         this.fastRateSlot = b.fastRateSlot;
         this.fastAmountSlot = b.fastAmountSlot;
         this.fastCoefficient = b.fastCoefficient;
+        this.fastStoichSlot = b.fastStoichSlot;
+        this.fastFactorSlot = b.fastFactorSlot;
         this.algebraicSlot = b.algebraicSlot;
         this.algebraicResiduals = b.algebraicResiduals;
         this.initialValues = b.initialValues;
@@ -280,6 +285,8 @@ public final class CompiledModel {
         int[] fastRateSlot;
         int[][] fastAmountSlot;
         double[][] fastCoefficient;
+        int[][] fastStoichSlot;
+        int[][] fastFactorSlot;
         int[] algebraicSlot;
         Evaluator[] algebraicResiduals;
         Evaluator[] rateRules;
@@ -394,7 +401,7 @@ public final class CompiledModel {
             for (Reaction r : network.reactions()) {
                 defs.put(r.id(), r.rate() == null ? new Expr.Num(0) : r.rate());
             }
-            defs.replaceAll((k, e) -> expandRateOf(Exprs.expandCalls(e, functions::get)));
+            defs.replaceAll((k, e) -> Exprs.expandCalls(e, functions::get));
             return defs;
         }
 
@@ -420,7 +427,7 @@ public final class CompiledModel {
 
         Evaluator compileExternal(Expr e, String where) {
             try {
-                return compileFor(new ExprCompiler(this), expandRateOf(Exprs.expandCalls(e, functions::get)), where);
+                return compileFor(new ExprCompiler(this), Exprs.expandCalls(e, functions::get), where);
             } catch (ExprException ex) {
                 throw ModelException.invalid(where + ": " + ex.getMessage());
             }
@@ -434,10 +441,17 @@ public final class CompiledModel {
             }
         }
 
-        private static Map<String, Set<String>> readsOf(Map<String, Expr> defs) {
+        /** What each definition reads, with rateOf(x) counted as reading the fluxes or rule that define it. */
+        private Map<String, Set<String>> readsOf(Map<String, Expr> defs) {
             Map<String, Set<String>> reads = new LinkedHashMap<>();
-            defs.forEach((id, e) -> reads.put(id, Exprs.symbols(e)));
+            defs.forEach((id, e) -> reads.put(id, Exprs.symbols(expandRateOf(e))));
             return reads;
+        }
+
+        /** rateOf(x) compiles to the expression of x's rate (see {@link #expandRateOf}). */
+        @Override
+        public Evaluator rateOf(String id) {
+            return new ExprCompiler(this).compile(rateOfExpr(id));
         }
 
         /** rateOf(x) becomes an expression: the rate rule of x, or the net reaction flux of species x. */
@@ -532,6 +546,8 @@ public final class CompiledModel {
             fastRateSlot = new int[fast.size()];
             fastAmountSlot = new int[fast.size()][];
             fastCoefficient = new double[fast.size()][];
+            fastStoichSlot = new int[fast.size()][];
+            fastFactorSlot = new int[fast.size()][];
             for (int f = 0; f < fast.size(); f++) {
                 Reaction r = rs.get(fast.get(f));
                 fastRateSlot[f] = slots.get(r.id());
@@ -541,12 +557,12 @@ public final class CompiledModel {
                 addEffects(r.products(), +1, entries, coefs);
                 fastAmountSlot[f] = new int[entries.size()];
                 fastCoefficient[f] = new double[entries.size()];
+                fastStoichSlot[f] = new int[entries.size()];
+                fastFactorSlot[f] = new int[entries.size()];
                 for (int k = 0; k < entries.size(); k++) {
-                    if (entries.get(k)[1] >= 0 || entries.get(k)[2] >= 0) {
-                        throw ModelException.unsupported("fast reaction '" + r.id()
-                                + "' with variable stoichiometry or a conversion factor is not supported");
-                    }
                     fastAmountSlot[f][k] = stateSlot.get(entries.get(k)[0]);
+                    fastStoichSlot[f][k] = entries.get(k)[1];
+                    fastFactorSlot[f][k] = entries.get(k)[2];
                     fastCoefficient[f][k] = coefs.get(k);
                 }
             }
@@ -587,7 +603,7 @@ public final class CompiledModel {
             int k = 0;
             for (Map.Entry<String, Expr> e : rateRuleMath.entrySet()) {
                 rateRuleState[k] = stateOf.get(e.getKey());
-                rateRules[k] = compileFor(compiler, expandRateOf(Exprs.expandCalls(e.getValue(), functions::get)),
+                rateRules[k] = compileFor(compiler, Exprs.expandCalls(e.getValue(), functions::get),
                         "rate rule for '" + e.getKey() + "'");
                 k++;
             }
@@ -620,7 +636,7 @@ public final class CompiledModel {
             for (InitialAssignment a : network.initialAssignments()) {
                 defs.put(a.symbol(), a.math());
             }
-            defs.replaceAll((k, e) -> expandRateOf(Exprs.expandCalls(e, functions::get)));
+            defs.replaceAll((k, e) -> Exprs.expandCalls(e, functions::get));
             List<String> order = DependencyOrder.sort(readsOf(defs), "initial assignments and rules");
             ExprCompiler compiler = new ExprCompiler(this);
             initialOrderSlots = new int[order.size()];

@@ -90,8 +90,15 @@ public final class ModelState implements OdeSystem {
         for (int f = 0; f < nFast; f++) {
             int[] slots = model.fastAmountSlot[f];
             double[] coef = model.fastCoefficient[f];
+            int[] stoich = model.fastStoichSlot[f];
+            int[] factor = model.fastFactorSlot[f];
             for (int k = 0; k < slots.length; k++) {
-                v[slots[k]] += coef[k] * u[f];
+                // variable stoichiometries and conversion factors take their latest values
+                double c = stoich[k] >= 0 ? coef[k] * v[stoich[k]] : coef[k];
+                if (factor[k] >= 0) {
+                    c *= v[factor[k]];
+                }
+                v[slots[k]] += c * u[f];
             }
         }
         int[] alg = model.algebraicSlot;
