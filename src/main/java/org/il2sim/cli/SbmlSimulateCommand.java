@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.network.Species;
 import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.StochasticTimeCourse;
 import org.il2sim.core.sim.TimeCourse;
+import org.il2sim.core.solver.ssa.Ensemble;
 import org.il2sim.io.AtomicFiles;
 import org.il2sim.io.csv.WideCsv;
 import org.il2sim.io.sbml.SbmlImporter;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulates an SBML model (Level 2 or 3) and writes a wide CSV: time, then each species "
-                + "(a concentration unless it has only substance units) and each parameter or compartment that a rule "
-                + "or event changes, headed by its SBML id.",
+                + "(a concentration unless it has only substance units; an amount in stochastic runs) and each "
+                + "parameter or compartment that a rule or event changes, headed by its SBML id.",
                 "The model starts at t = 0; output runs from --start to --start + --duration in --steps intervals."},
         footer = {"", "Example:", "  il2sim sbml simulate model.xml --duration 6000 --steps 600 --rtol 1e-8 --out out.csv"})
 final class SbmlSimulateCommand implements Callable<Integer> {
@@ -59,6 +61,9 @@ final class SbmlSimulateCommand implements Callable<Integer> {
             throw new UserInputException("output folder does not exist: " + folder);
         }
         var tolerances = solver.tolerances();
+        if (!solver.stochastic()) {
+            solver.odeMethod(); // rejects an unknown --method before any work
+        }
         ReactionNetwork network = SbmlImporter.read(model);
         CompiledModel compiled = CompiledModel.compile(network);
         List<String> ids = variables != null ? variables : defaultVariables(compiled);
@@ -70,13 +75,17 @@ final class SbmlSimulateCommand implements Callable<Integer> {
                         + "compartment or parameter of " + model);
             }
             Species s = species.get(id);
-            readouts.add(compiled.readout(id, s != null && s.hasOnlySubstanceUnits()));
+            // stochastic runs count molecules, so species are written as amounts there
+            readouts.add(compiled.readout(id, s != null && (s.hasOnlySubstanceUnits() || solver.stochastic())));
         }
         double[] times = new double[steps + 1];
         for (int i = 0; i <= steps; i++) {
             times[i] = start + i * duration / steps;
         }
-        double[][] rows = TimeCourse.run(compiled, solver.odeMethod(), tolerances, times, readouts);
+        double[][] rows = solver.stochastic()
+                ? StochasticTimeCourse.run(compiled, solver.stochasticMethod(), times,
+                        Ensemble.replicateGenerator(solver.seed, 0), readouts)
+                : TimeCourse.run(compiled, solver.odeMethod(), tolerances, times, readouts);
         List<String> header = new ArrayList<>();
         header.add("time");
         header.addAll(ids);

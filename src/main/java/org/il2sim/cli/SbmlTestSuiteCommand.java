@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.il2sim.core.sim.Methods;
+import org.il2sim.core.solver.StochasticMethod;
 import org.il2sim.core.solver.Tolerances;
 import org.il2sim.io.AtomicFiles;
 import org.il2sim.io.testsuite.CaseResult;
+import org.il2sim.io.testsuite.StochasticSuiteRunner;
 import org.il2sim.io.testsuite.TestSuiteRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +26,9 @@ import picocli.CommandLine.Parameters;
         description = {"Runs SBML Test Suite semantic cases and judges them by the suite's pass rule "
                 + "(|expected - simulated| <= absolute + relative * |expected| at every point).",
                 "Prints a pass/fail table by tag; the last line is 'N passed, M failed, K skipped'.",
-                "Cases that are not time courses are skipped; a case using something unsupported fails."},
+                "Cases that are not time courses are skipped; a case using something unsupported fails.",
+                "Stochastic cases (DIR = the suite's stochastic folder) are judged by the DSMTS statistics: "
+                        + "Z and Y within the case's ranges, at most one excursion per statistic and species."},
         footer = {"", "Example:", "  il2sim sbml test-suite ../shared/sbml-test-suite/semantic "
                 + "--cases ../shared/sbml-test-suite/subset-strict.txt --report report.tsv"})
 final class SbmlTestSuiteCommand implements Callable<Integer> {
@@ -41,6 +46,18 @@ final class SbmlTestSuiteCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available cores).")
     Integer threads;
 
+    @Option(names = "--replicates", defaultValue = "1000", paramLabel = "N",
+            description = "Replicates per stochastic case (judged by the DSMTS Z and Y statistics). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int replicates;
+
+    @Option(names = "--stochastic-method", defaultValue = "ssa", paramLabel = "ssa|nrm|tau",
+            description = "Method for stochastic cases. Default: ${DEFAULT-VALUE}.")
+    String stochasticMethod;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed for stochastic cases.")
+    long seed;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -54,8 +71,31 @@ final class SbmlTestSuiteCommand implements Callable<Integer> {
         }
         List<Path> cases = selectCases();
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        TestSuiteRunner runner = new TestSuiteRunner(new SolverOptions().odeMethod(), SUITE_TOLERANCES);
-        List<CaseResult> results = runner.runAll(cases, n);
+        TestSuiteRunner runner = new TestSuiteRunner(Methods.defaultOde(), SUITE_TOLERANCES);
+        StochasticMethod method = Methods.stochastic(stochasticMethod);
+        if (method == null) {
+            throw new UserInputException("unknown --stochastic-method '" + stochasticMethod + "'; known: "
+                    + String.join(", ", Methods.stochasticNames()));
+        }
+        if (replicates < 2) {
+            throw new UserInputException("--replicates must be at least 2 (got " + replicates + ")");
+        }
+        StochasticSuiteRunner stochastic = new StochasticSuiteRunner(method, replicates, seed, n);
+        List<Path> deterministic = new ArrayList<>();
+        for (Path c : cases) {
+            if (!StochasticSuiteRunner.isStochastic(c)) {
+                deterministic.add(c);
+            }
+        }
+        Map<Path, CaseResult> byCase = new java.util.HashMap<>();
+        List<CaseResult> detResults = runner.runAll(deterministic, n);
+        for (int i = 0; i < deterministic.size(); i++) {
+            byCase.put(deterministic.get(i), detResults.get(i));
+        }
+        List<CaseResult> results = new ArrayList<>();
+        for (Path c : cases) {
+            results.add(byCase.containsKey(c) ? byCase.get(c) : stochastic.run(c));
+        }
         PrintWriter out = spec.commandLine().getOut();
         printTable(results, out);
         if (report != null) {

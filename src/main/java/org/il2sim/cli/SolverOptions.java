@@ -1,15 +1,18 @@
 package org.il2sim.cli;
 
+import org.il2sim.core.sim.Methods;
 import org.il2sim.core.solver.OdeMethod;
+import org.il2sim.core.solver.StochasticMethod;
 import org.il2sim.core.solver.Tolerances;
 import picocli.CommandLine.Option;
 
 /** Solver options shared by every simulating command (a picocli mixin). */
 final class SolverOptions {
 
-    @Option(names = "--method", defaultValue = "ode", paramLabel = "ode|ssa|tau",
-            description = "Simulation method: ode (deterministic, stiff BDF), ssa (exact stochastic), tau "
-                    + "(tau-leaping). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--method", defaultValue = "ode", paramLabel = "ode|bdf|dp853|ssa|nrm|tau",
+            description = "Simulation method: ode (deterministic, the default stiff BDF), bdf, dp853 (non-stiff "
+                    + "Dormand-Prince 8(5,3)), ssa (exact stochastic, Gillespie direct), nrm (exact, next reaction), "
+                    + "tau (tau-leaping). Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--rtol", defaultValue = "1e-6", paramLabel = "R",
@@ -38,7 +41,24 @@ final class SolverOptions {
         return new Tolerances(rtol, atol, maxSteps, Double.POSITIVE_INFINITY);
     }
 
+    /** True when --method names a stochastic method. */
+    boolean stochastic() {
+        return Methods.stochastic(method) != null;
+    }
+
     OdeMethod odeMethod() {
-        return org.il2sim.core.sim.Methods.defaultOde();
+        if (method.equals("ode")) {
+            return Methods.defaultOde();
+        }
+        OdeMethod m = Methods.ode(method);
+        if (m == null) {
+            throw new UserInputException("unknown --method '" + method + "'; known: ode, "
+                    + String.join(", ", Methods.odeNames()) + ", " + String.join(", ", Methods.stochasticNames()));
+        }
+        return m;
+    }
+
+    StochasticMethod stochasticMethod() {
+        return Methods.stochastic(method);
     }
 }

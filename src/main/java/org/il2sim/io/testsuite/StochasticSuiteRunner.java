@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.il2sim.core.sim.CompiledModel;
 import org.il2sim.core.sim.ModelException;
+import org.il2sim.core.sim.ModelState;
 import org.il2sim.core.sim.StochasticModel;
 import org.il2sim.core.solver.StochasticMethod;
 import org.il2sim.core.solver.ssa.Ensemble;
@@ -78,11 +79,13 @@ public final class StochasticSuiteRunner {
         }
         double[] meanRange = range(settings.get("meanrange"));
         double[] sdRange = range(settings.get("sdrange"));
-        Ensemble.Result result = new Ensemble(method, system, threads, false)
+        Ensemble.Result result = new Ensemble(method, system, threads, true)
                 .run(0, model.initialState(), times, replicates, seed);
+        ModelState state = model.newState(0);
         List<String> failures = new ArrayList<>();
         for (String variable : variables(settings.get("variables"))) {
-            int species = stateIndex(model, variable);
+            CompiledModel.Readout readout = model.readout(variable, true);
+            double[][] stats = statistics(result, state, readout);
             int meanCol = column(expected, variable + "-mean");
             int sdCol = column(expected, variable + "-sd");
             int zFails = 0;
@@ -96,8 +99,8 @@ public final class StochasticSuiteRunner {
                     continue;
                 }
                 double n = replicates;
-                double z = Math.sqrt(n) * (result.mean()[k][species] - mu) / sigma;
-                double y = Math.sqrt(n / 2) * (result.variance()[k][species] / (sigma * sigma) - 1);
+                double z = Math.sqrt(n) * (stats[k][0] - mu) / sigma;
+                double y = Math.sqrt(n / 2) * (stats[k][1] / (sigma * sigma) - 1);
                 if (z < meanRange[0] || z > meanRange[1]) {
                     zFails++;
                     firstZ = firstZ != null ? firstZ : String.format(Locale.ROOT, "Z=%.2f at t=%g", z, times[k]);
@@ -117,13 +120,28 @@ public final class StochasticSuiteRunner {
         return failures.isEmpty() ? null : String.join("; ", failures);
     }
 
-    private static int stateIndex(CompiledModel model, String id) {
-        for (int i = 0; i < model.stateSize(); i++) {
-            if (model.stateName(i).equals(id)) {
-                return i;
+    /**
+     * Mean and unbiased variance of a quantity at each output time over the replicates; the quantity may be a species
+     * amount or anything computed from the state (e.g. an assignment rule), read through the model.
+     */
+    private static double[][] statistics(Ensemble.Result result, ModelState state, CompiledModel.Readout readout) {
+        double[] times = result.times();
+        double[][] out = new double[times.length][2];
+        double[][][] traj = result.trajectories();
+        for (int k = 0; k < times.length; k++) {
+            double mean = 0;
+            double m2 = 0;
+            for (int r = 0; r < traj.length; r++) {
+                state.refresh(times[k], traj[r][k]);
+                double x = readout.read(state.values());
+                double delta = x - mean;
+                mean += delta / (r + 1);
+                m2 += delta * (x - mean);
             }
+            out[k][0] = mean;
+            out[k][1] = traj.length > 1 ? m2 / (traj.length - 1) : 0;
         }
-        throw ModelException.invalid("variable '" + id + "' is not a species changed by reactions");
+        return out;
     }
 
     private static int column(ExpectedResults expected, String name) {
