@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i <= DEFAULT_STEPS; i++) {
             times[i] = DEFAULT_DURATION_MIN * i / DEFAULT_STEPS;
         }
-        double[][] rows = TimeCourse.run(model, solver.odeMethod(), tolerances, times, readouts);
+        double[][] rows = TimeCourse.run(model, solver.odeMethod(), tolerances, times, readouts, true);
         Path dir = out != null ? out : Path.of("runs", network.id() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try {

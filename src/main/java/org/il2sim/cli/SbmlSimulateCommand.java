@@ -47,6 +47,10 @@ final class SbmlSimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output CSV (replaced atomically).")
     Path out;
 
+    @Option(names = "--check-negative", description = "Stop with an error when a species amount goes negative beyond "
+            + "the solver's tolerance (SBML allows negative amounts, so this is off by default).")
+    boolean checkNegative;
+
     @Mixin
     SolverOptions solver;
 
@@ -85,7 +89,7 @@ final class SbmlSimulateCommand implements Callable<Integer> {
         double[][] rows = solver.stochastic()
                 ? StochasticTimeCourse.run(compiled, solver.stochasticMethod(), times,
                         Ensemble.replicateGenerator(solver.seed, 0), readouts)
-                : TimeCourse.run(compiled, solver.odeMethod(), tolerances, times, readouts);
+                : TimeCourse.run(compiled, solver.odeMethod(), tolerances, times, readouts, checkNegative);
         List<String> header = new ArrayList<>();
         header.add("time");
         header.addAll(ids);

@@ -127,12 +127,37 @@ class SbmlSimulateCommandTest {
         int depth = 20_000;
         StringBuilder math = new StringBuilder();
         math.append("<apply><plus/><cn>1</cn>".repeat(depth)).append("<cn>1</cn>").append("</apply>".repeat(depth));
-        String xml = DECAY.replace("<apply><times/><ci>k</ci><ci>A</ci>\n                  </apply>", math.toString());
+        String xml = DECAY.replaceFirst("<apply><times/><ci>k</ci><ci>A</ci>\\s*</apply>", math.toString());
+        assertThat(xml).contains("<plus/>");
         Path model = dir.resolve("deep.xml");
         Files.writeString(model, xml);
         Run r = run("sbml", "simulate", model.toString(), "--duration", "1", "--steps", "1", "--out",
                 dir.resolve("o.csv").toString());
         assertThat(r.code()).as(r.err()).isIn(ExitCode.OK, ExitCode.INVALID_INPUT);
         assertThat(r.err()).doesNotContain("StackOverflowError").doesNotContain("\tat ");
+    }
+
+    @Test
+    void numericalFailuresNameTheTimeAndTheSpecies(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("decay.xml");
+        Files.writeString(model, DECAY);
+        Run tooMany = run("sbml", "simulate", model.toString(), "--duration", "100", "--steps", "1", "--max-steps", "3",
+                "--out", dir.resolve("a.csv").toString());
+        assertThat(tooMany.code()).isEqualTo(ExitCode.NUMERICAL_FAILURE);
+        assertThat(tooMany.err()).contains("numerical failure").contains("t = ").doesNotContain("\tat ");
+        assertThat(dir.resolve("a.csv")).doesNotExist();
+
+        // A zero-order sink drains A below zero: SBML allows it, --check-negative stops it with time and species.
+        Path sink = dir.resolve("sink.xml");
+        Files.writeString(sink, DECAY.replaceFirst("<apply><times/><ci>k</ci><ci>A</ci>\\s*</apply>",
+                "<ci>k</ci>"));
+        Run allowed = run("sbml", "simulate", sink.toString(), "--duration", "10", "--steps", "2", "--out",
+                dir.resolve("b.csv").toString());
+        assertThat(allowed.code()).as(allowed.err()).isZero();
+        Run checked = run("sbml", "simulate", sink.toString(), "--duration", "10", "--steps", "2", "--check-negative",
+                "--out", dir.resolve("c.csv").toString());
+        assertThat(checked.code()).isEqualTo(ExitCode.NUMERICAL_FAILURE);
+        assertThat(checked.err()).contains("negative amount").contains("'A'");
+        assertThat(dir.resolve("c.csv")).doesNotExist();
     }
 }

@@ -21,6 +21,17 @@ public final class TimeCourse {
      */
     public static double[][] run(CompiledModel model, OdeMethod method, Tolerances tolerances, double[] times,
                                  List<CompiledModel.Readout> outputs) {
+        return run(model, method, tolerances, times, outputs, false);
+    }
+
+    /**
+     * As {@link #run(CompiledModel, OdeMethod, Tolerances, double[], List)}; with {@code checkNegative}, a species
+     * amount that the solver drives below zero by more than its error allowance (1000 atol + 1% of the largest
+     * amount it has had) stops the run with the time and species. SBML allows negative amounts, so SBML runs leave
+     * the check off unless asked; il2sim's own models, where amounts are molecule counts, turn it on.
+     */
+    public static double[][] run(CompiledModel model, OdeMethod method, Tolerances tolerances, double[] times,
+                                 List<CompiledModel.Readout> outputs, boolean checkNegative) {
         ModelState state = model.newState(0);
         model = state.model(); // a model with delays is a private copy per run
         double[] y = model.initialState();
@@ -38,6 +49,7 @@ public final class TimeCourse {
         }
         OdeStepper stepper = y.length == 0 ? new EmptyStepper(0) : method.start(state, 0, y, tolerances);
         int next = 0;
+        double[] largest = y.clone();
         double tEnd = times.length == 0 ? 0 : times[times.length - 1];
         next = sample(state, stepper.state(), 0, times, next, outputs, out, true);
         while (next < times.length) {
@@ -51,6 +63,9 @@ public final class TimeCourse {
             }
             double t = stepper.step(tStop);
             checkFinite(stepper.state(), t, state);
+            if (checkNegative) {
+                checkNonNegative(stepper.state(), t, model, tolerances, largest);
+            }
             if (delays) {
                 recordStep(state, stepper, tPrev, t, buffer);
             }
@@ -113,6 +128,20 @@ public final class TimeCourse {
             out[next][k] = outputs.get(k).read(v);
         }
         return next + 1;
+    }
+
+    private static void checkNonNegative(double[] y, double t, CompiledModel model, Tolerances tol,
+                                         double[] largest) {
+        for (int i = 0; i < y.length; i++) {
+            if (model.stateSpeciesSlot[i] < 0) {
+                continue;
+            }
+            largest[i] = Math.max(largest[i], Math.abs(y[i]));
+            if (y[i] < -(1000 * tol.absolute() + 0.01 * largest[i])) {
+                throw new SolverException("negative amount " + y[i] + " beyond the solver's tolerance (tighten "
+                        + "--rtol/--atol, or check the model's rate laws)", t, model.stateName(i));
+            }
+        }
     }
 
     private static void checkFinite(double[] y, double t, ModelState state) {
