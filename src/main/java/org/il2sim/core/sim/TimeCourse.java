@@ -32,10 +32,17 @@ public final class TimeCourse {
      */
     public static double[][] run(CompiledModel model, OdeMethod method, Tolerances tolerances, double[] times,
                                  List<CompiledModel.Readout> outputs, boolean checkNegative) {
+        GridRecorder recorder = new GridRecorder(times.length, outputs);
+        run(model, method, tolerances, times, recorder, checkNegative);
+        return recorder.rows();
+    }
+
+    /** Runs the model and hands every output sample (and, if it asks, every step) to the observer. */
+    public static void run(CompiledModel model, OdeMethod method, Tolerances tolerances, double[] times,
+                           TrajectoryObserver observer, boolean checkNegative) {
         ModelState state = model.newState(0);
         model = state.model(); // a model with delays is a private copy per run
         double[] y = model.initialState();
-        double[][] out = new double[times.length][outputs.size()];
         double[] buffer = new double[y.length];
         EventScheduler events = new EventScheduler(model, state); // may register delays of triggers
         boolean delays = state.hasDelays();
@@ -51,7 +58,9 @@ public final class TimeCourse {
         int next = 0;
         double[] largest = y.clone();
         double tEnd = times.length == 0 ? 0 : times[times.length - 1];
-        next = sample(state, stepper.state(), 0, times, next, outputs, out, true);
+        if (times.length > 0 && times[0] == 0) {
+            next = sample(state, stepper.state(), 0, next, observer);
+        }
         while (next < times.length) {
             double tStop = Math.min(tEnd, events.nextScheduledTime());
             double tPrev = stepper.time();
@@ -69,18 +78,22 @@ public final class TimeCourse {
             if (delays) {
                 recordStep(state, stepper, tPrev, t, buffer);
             }
+            if (observer.wantsSteps()) {
+                state.refresh(t, stepper.state());
+                observer.onStep(t, state.values());
+            }
             EventScheduler.Root root = events.findRoot(stepper, tPrev, t, buffer);
             boolean eventDue = root != null || t >= events.nextScheduledTime();
             double tEvent = root != null ? snap(root.time(), times, next) : t;
             while (next < times.length && (times[next] < tEvent || (!eventDue && times[next] == tEvent))) {
                 stepper.interpolate(times[next], buffer);
-                next = sample(state, buffer, times[next], times, next, outputs, out, false);
+                next = sample(state, buffer, times[next], next, observer);
             }
             if (eventDue) {
                 double[] yEvent = root != null ? root.state() : stepper.state().clone();
                 double[] yAfter = events.fire(tEvent, yEvent, root != null);
                 while (next < times.length && times[next] == tEvent) {
-                    next = sample(state, yAfter, tEvent, times, next, outputs, out, false);
+                    next = sample(state, yAfter, tEvent, next, observer);
                 }
                 stepper.restart(tEvent, yAfter);
                 if (delays) {
@@ -88,7 +101,6 @@ public final class TimeCourse {
                 }
             }
         }
-        return out;
     }
 
     /** Records the history of delayed expressions at interior points of an accepted step, for cubic look-ups. */
@@ -117,17 +129,10 @@ public final class TimeCourse {
         return tRoot;
     }
 
-    private static int sample(ModelState state, double[] y, double t, double[] times, int next,
-                              List<CompiledModel.Readout> outputs, double[][] out, boolean onlyAtStart) {
-        if (onlyAtStart && (next >= times.length || times[next] != t)) {
-            return next;
-        }
+    private static int sample(ModelState state, double[] y, double t, int index, TrajectoryObserver observer) {
         state.refresh(t, y);
-        double[] v = state.values();
-        for (int k = 0; k < outputs.size(); k++) {
-            out[next][k] = outputs.get(k).read(v);
-        }
-        return next + 1;
+        observer.onSample(index, t, state.values());
+        return index + 1;
     }
 
     private static void checkNonNegative(double[] y, double t, CompiledModel model, Tolerances tol,
