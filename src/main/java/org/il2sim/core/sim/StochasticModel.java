@@ -11,8 +11,9 @@ import org.il2sim.core.solver.StochasticSystem;
 /**
  * A compiled model read as a jump process: the state is the species amounts (molecule counts), each reaction's rate
  * law is its propensity (the SBML convention for stochastic simulation), and each firing changes the counts by the
- * stoichiometry. Assignment rules are evaluated as in deterministic runs. Rate rules, algebraic rules, fast
- * reactions, delays, events and variable stoichiometry have no meaning here yet and are refused.
+ * stoichiometry. Assignment rules are evaluated as in deterministic runs; events are handled by the driver
+ * ({@link StochasticTimeCourse}). Rate rules, algebraic rules, fast reactions, delays and variable stoichiometry
+ * have no meaning here yet and are refused.
  *
  * <p>Thread-safe: each thread evaluates propensities in its own {@link ModelState}.
  */
@@ -55,9 +56,6 @@ public final class StochasticModel implements StochasticSystem {
         }
         if (model.fastRateSlot.length > 0) {
             problems.add("fast reactions");
-        }
-        if (!model.network().events().isEmpty()) {
-            problems.add("events");
         }
         if (!model.delays().isEmpty()) {
             problems.add("delay()");

@@ -1,11 +1,18 @@
 package org.il2sim.core.sim;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.il2sim.core.solver.StochasticMethod;
 import org.il2sim.core.solver.StochasticRun;
 
-/** One stochastic trajectory of a compiled model, sampled on an output grid (the counterpart of {@link TimeCourse}). */
+/**
+ * One stochastic trajectory of a compiled model, sampled on an output grid (the counterpart of {@link TimeCourse}).
+ * Events follow the same SBML semantics as in deterministic runs: triggers are checked after every reaction (the
+ * state changes only then), and a trigger that changes with time while the counts hold still is located exactly
+ * before the next reaction is drawn; after an event the run continues from the new state (the process is Markov, so
+ * the pending reaction is redrawn).
+ */
 public final class StochasticTimeCourse {
 
     private StochasticTimeCourse() {
@@ -14,17 +21,56 @@ public final class StochasticTimeCourse {
     /** @return result[i][k] = quantity k at times[i] */
     public static double[][] run(CompiledModel model, StochasticMethod method, double[] times, RandomGenerator rng,
                                  List<CompiledModel.Readout> outputs) {
-        StochasticModel system = new StochasticModel(model);
+        GridRecorder recorder = new GridRecorder(times.length, outputs);
+        run(model, method, times, rng, recorder);
+        return recorder.rows();
+    }
+
+    public static void run(CompiledModel model, StochasticMethod method, double[] times, RandomGenerator rng,
+                           TrajectoryObserver observer) {
+        run(new StochasticModel(model), method, times, rng, observer);
+    }
+
+    /** Runs one trajectory of a prepared (thread-safe, reusable) stochastic view of a model. */
+    public static void run(StochasticModel system, StochasticMethod method, double[] times, RandomGenerator rng,
+                           TrajectoryObserver observer) {
+        CompiledModel model = system.model();
         ModelState state = model.newState(0);
-        StochasticRun run = method.start(system, 0, model.initialState(), rng);
-        double[][] out = new double[times.length][outputs.size()];
+        EventScheduler events = new EventScheduler(model, state);
+        double[] x = events.initialise(0, model.initialState());
+        StochasticRun run = method.start(system, 0, x, rng);
+        ConstantStepper still = new ConstantStepper();
+        double[] buffer = new double[x.length];
         for (int i = 0; i < times.length; i++) {
-            run.advanceTo(times[i]);
+            if (!events.hasEvents()) {
+                run.advanceTo(times[i]);
+            } else {
+                advanceWithEvents(run, events, still, times[i], buffer);
+            }
             state.refresh(times[i], run.state());
-            for (int k = 0; k < outputs.size(); k++) {
-                out[i][k] = outputs.get(k).read(state.values());
+            observer.onSample(i, times[i], state.values());
+        }
+    }
+
+    private static void advanceWithEvents(StochasticRun run, EventScheduler events, ConstantStepper still,
+                                          double tOut, double[] buffer) {
+        while (run.time() < tOut) {
+            double t = run.time();
+            double limit = Math.min(tOut, events.nextScheduledTime());
+            // time-driven trigger changes while the counts hold still
+            still.set(t, limit, run.state());
+            EventScheduler.Root root = limit > t ? events.findRoot(still, t, limit, buffer) : null;
+            double tStop = root != null ? root.time() : limit;
+            boolean fired = run.fireNext(tStop);
+            boolean due = fired || (root != null && run.time() >= root.time())
+                    || run.time() >= events.nextScheduledTime();
+            if (due) {
+                double[] before = run.state().clone();
+                double[] after = events.fire(run.time(), before.clone(), true);
+                if (!Arrays.equals(before, after)) {
+                    run.reset(after);
+                }
             }
         }
-        return out;
     }
 }

@@ -14,6 +14,13 @@ public interface StochasticRun {
      */
     void advanceTo(double tStop);
 
+    /**
+     * Fires the next reaction if it occurs at or before {@code tStop} and returns true (the time is then that
+     * reaction's time); otherwise sets the time to tStop and returns false. Approximate methods advance by one leap.
+     * Event handling uses this to see every state change.
+     */
+    boolean fireNext(double tStop);
+
     /** Replaces the state at the current time (after an event); cached propensities are recomputed. */
     void reset(double[] x);
 

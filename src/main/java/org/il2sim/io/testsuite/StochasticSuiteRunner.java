@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.il2sim.core.sim.CompiledModel;
 import org.il2sim.core.sim.ModelException;
-import org.il2sim.core.sim.ModelState;
+import org.il2sim.core.sim.GridRecorder;
+import org.il2sim.core.sim.StochasticTimeCourse;
 import org.il2sim.core.sim.StochasticModel;
 import org.il2sim.core.solver.StochasticMethod;
 import org.il2sim.core.solver.ssa.Ensemble;
@@ -79,13 +80,16 @@ public final class StochasticSuiteRunner {
         }
         double[] meanRange = range(settings.get("meanrange"));
         double[] sdRange = range(settings.get("sdrange"));
-        Ensemble.Result result = new Ensemble(method, system, threads, true)
-                .run(0, model.initialState(), times, replicates, seed);
-        ModelState state = model.newState(0);
+        List<String> variables = variables(settings.get("variables"));
+        List<CompiledModel.Readout> readouts = new ArrayList<>();
+        for (String variable : variables) {
+            readouts.add(model.readout(variable, true));
+        }
+        double[][][] runs = replicates(system, times, readouts);
         List<String> failures = new ArrayList<>();
-        for (String variable : variables(settings.get("variables"))) {
-            CompiledModel.Readout readout = model.readout(variable, true);
-            double[][] stats = statistics(result, state, readout);
+        for (int v = 0; v < variables.size(); v++) {
+            String variable = variables.get(v);
+            double[][] stats = statistics(runs, v);
             int meanCol = column(expected, variable + "-mean");
             int sdCol = column(expected, variable + "-sd");
             int zFails = 0;
@@ -121,25 +125,44 @@ public final class StochasticSuiteRunner {
     }
 
     /**
-     * Mean and unbiased variance of a quantity at each output time over the replicates; the quantity may be a species
-     * amount or anything computed from the state (e.g. an assignment rule), read through the model.
+     * Runs the replicates in parallel; replicate r draws from a generator derived from (seed, r) alone, so results
+     * do not depend on the number of threads. Events, if any, are handled by {@link StochasticTimeCourse}.
      */
-    private static double[][] statistics(Ensemble.Result result, ModelState state, CompiledModel.Readout readout) {
-        double[] times = result.times();
-        double[][] out = new double[times.length][2];
-        double[][][] traj = result.trajectories();
-        for (int k = 0; k < times.length; k++) {
+    private double[][][] replicates(StochasticModel system, double[] times, List<CompiledModel.Readout> readouts) {
+        double[][][] runs = new double[replicates][][];
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
+        try {
+            pool.submit(() -> java.util.stream.IntStream.range(0, replicates).parallel().forEach(r -> {
+                GridRecorder recorder = new GridRecorder(times.length, readouts);
+                StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(seed, r), recorder);
+                runs[r] = recorder.rows();
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        return runs;
+    }
+
+    /** Mean and unbiased variance of quantity v at each output time over the replicates (Welford, replicate order). */
+    private static double[][] statistics(double[][][] runs, int v) {
+        int nt = runs[0].length;
+        double[][] out = new double[nt][2];
+        for (int k = 0; k < nt; k++) {
             double mean = 0;
             double m2 = 0;
-            for (int r = 0; r < traj.length; r++) {
-                state.refresh(times[k], traj[r][k]);
-                double x = readout.read(state.values());
+            for (int r = 0; r < runs.length; r++) {
+                double x = runs[r][k][v];
                 double delta = x - mean;
                 mean += delta / (r + 1);
                 m2 += delta * (x - mean);
             }
             out[k][0] = mean;
-            out[k][1] = traj.length > 1 ? m2 / (traj.length - 1) : 0;
+            out[k][1] = runs.length > 1 ? m2 / (runs.length - 1) : 0;
         }
         return out;
     }

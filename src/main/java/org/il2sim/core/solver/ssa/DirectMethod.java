@@ -118,6 +118,13 @@ public final class DirectMethod implements StochasticMethod {
 
         @Override
         public void advanceTo(double tStop) {
+            while (fireNext(tStop)) {
+                // fire reactions one at a time until the next one would come after tStop
+            }
+        }
+
+        @Override
+        public boolean fireNext(double tStop) {
             Propensities.checkStop(t, tStop);
             while (true) {
                 if (Double.isNaN(tNext)) {
@@ -140,12 +147,14 @@ public final class DirectMethod implements StochasticMethod {
                 int j = select();
                 if (j >= 0) {
                     fire(j);
+                    return true;
                 }
             }
             t = tStop;
             if (timeDependent) {
                 refreshTimeDependent();
             }
+            return false;
         }
 
         /** eq. 21b by linear search; returns -1 only if a0 was round-off residue of an all-zero vector. */

@@ -104,6 +104,13 @@ public final class NextReactionMethod implements StochasticMethod {
 
         @Override
         public void advanceTo(double tStop) {
+            while (fireNext(tStop)) {
+                // fire reactions one at a time until the next one would come after tStop
+            }
+        }
+
+        @Override
+        public boolean fireNext(double tStop) {
             Propensities.checkStop(t, tStop);
             if (a.length > 0) {
                 while (true) {
@@ -120,12 +127,14 @@ public final class NextReactionMethod implements StochasticMethod {
                         break;
                     }
                     fire(times.minItem(), tNext);
+                    return true;
                 }
             }
             t = tStop;
             if (timeDependent) {
                 refreshTimeDependent();
             }
+            return false;
         }
 
         private void fire(int mu, double tFire) {

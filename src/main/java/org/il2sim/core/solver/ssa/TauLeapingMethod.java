@@ -137,27 +137,38 @@ public final class TauLeapingMethod implements StochasticMethod {
 
         @Override
         public void advanceTo(double tStop) {
+            while (fireNext(tStop)) {
+                // leap until tStop
+            }
+        }
+
+        /** One leap (or one batch of exact steps); returns false once tStop is reached. */
+        @Override
+        public boolean fireNext(double tStop) {
             Propensities.checkStop(t, tStop);
-            while (t < tStop) {
+            if (t < tStop) {
                 double a0 = evaluateAll();
-                if (a0 == 0) {
-                    break; // nothing can ever happen again (for time-independent systems)
-                }
-                double a0c = markCritical();
-                double tauPrime = selector.select(x, a, critical, epsilon);
-                while (true) {
-                    if (tauPrime < SSA_THRESHOLD / a0) {
-                        exactSteps(tStop);
-                        break;
+                if (a0 > 0) {
+                    double a0c = markCritical();
+                    double tauPrime = selector.select(x, a, critical, epsilon);
+                    while (true) {
+                        if (tauPrime < SSA_THRESHOLD / a0) {
+                            exactSteps(tStop);
+                            break;
+                        }
+                        if (tryLeap(tauPrime, a0c, tStop)) {
+                            break;
+                        }
+                        rejections++;
+                        tauPrime /= 2; // step 6
                     }
-                    if (tryLeap(tauPrime, a0c, tStop)) {
-                        break;
+                    if (t < tStop) {
+                        return true;
                     }
-                    rejections++;
-                    tauPrime /= 2; // step 6
                 }
             }
             t = tStop;
+            return false;
         }
 
         /** Steps 4-6 for one candidate tau'; false when the leap would make a count negative. */
