@@ -83,6 +83,8 @@ public final class CompiledModel {
     private final int[] symbolState;
     private final Builder context;
     private final DelayHistory delays;
+    /** The symbolic Jacobian, or null when solvers must use finite differences. */
+    final AnalyticJacobian jacobian;
     private final double smallestDelay;
 
     private final Map<String, Species> speciesById;
@@ -118,6 +120,7 @@ public final class CompiledModel {
         this.context = b;
         this.delays = b.delays;
         this.smallestDelay = b.smallestDelay;
+        this.jacobian = delays.isEmpty() ? AnalyticJacobian.tryBuild(this, b) : null;
         this.symbolState = new int[slotCount + 1];
         java.util.Arrays.fill(symbolState, -1);
         for (int i = 0; i < stateSlot.length; i++) {
@@ -175,6 +178,11 @@ public final class CompiledModel {
         v[Evaluator.TIME_SLOT] = t;
         context.initialValuesAt(v, state);
         return v;
+    }
+
+    /** True when the right-hand side has a symbolic Jacobian. */
+    public boolean hasAnalyticJacobian() {
+        return jacobian != null;
     }
 
     /** The per-run history of delayed expressions (empty for models without delay()). */

@@ -180,6 +180,56 @@ public final class ModelState implements OdeSystem {
         return Double.isFinite(d) ? d / 2 : Double.POSITIVE_INFINITY;
     }
 
+    @Override
+    public boolean jacobian(double t, double[] y, double[] dfdy) {
+        AnalyticJacobian jac = model.jacobian;
+        if (jac == null) {
+            return false;
+        }
+        refresh(t, y);
+        double[] v = values;
+        int n = y.length;
+        java.util.Arrays.fill(dfdy, 0, n * n, 0.0);
+        for (int j = 0; j < jac.reactionColumns.length; j++) {
+            int[] cols = jac.reactionColumns[j];
+            if (cols.length == 0) {
+                continue;
+            }
+            Evaluator[] d = jac.reactionDerivatives[j];
+            int[] st = model.effectState[j];
+            double[] coef = model.effectCoefficient[j];
+            int[] stoichSlot = model.effectStoichSlot[j];
+            int[] factorSlot = model.effectFactorSlot[j];
+            for (int c = 0; c < cols.length; c++) {
+                double dr = d[c].eval(v);
+                if (dr == 0) {
+                    continue;
+                }
+                for (int k = 0; k < st.length; k++) {
+                    double s = stoichSlot[k] >= 0 ? coef[k] * v[stoichSlot[k]] : coef[k];
+                    if (factorSlot[k] >= 0) {
+                        s *= v[factorSlot[k]];
+                    }
+                    dfdy[st[k] * n + cols[c]] += s * dr;
+                }
+            }
+        }
+        int[] rr = model.rateRuleState;
+        for (int k = 0; k < rr.length; k++) {
+            int[] cols = jac.ruleColumns[k];
+            Evaluator[] d = jac.ruleDerivatives[k];
+            for (int c = 0; c < cols.length; c++) {
+                dfdy[rr[k] * n + cols[c]] = d[c].eval(v);
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int[][] jacobianPattern() {
+        return model.jacobian == null ? null : model.jacobian.pattern;
+    }
+
     /** Sets a symbol's value in the persistent value array (for constants and event-changed parameters). */
     public void setValue(int slot, double value) {
         values[slot] = value;

@@ -49,30 +49,36 @@ class ReceptorNetworkTest {
 
                 @Override
                 public void advanceTo(double tStop) {
-                    while (true) {
-                        double a0 = 0;
-                        for (int j = 0; j < a.length; j++) {
-                            a[j] = system.propensity(j, x, t);
-                            a0 += a[j];
-                        }
-                        double tau = a0 > 0 ? -Math.log(1 - rng.nextDouble()) / a0 : Double.POSITIVE_INFINITY;
-                        if (t + tau > tStop) {
-                            t = tStop;
-                            return;
-                        }
-                        t += tau;
-                        double r = rng.nextDouble() * a0;
-                        int j = 0;
-                        for (double sum = a[0]; sum <= r && j < a.length - 1; sum += a[++j]) {
-                            // find the smallest j with a[0] + ... + a[j] > r
-                        }
-                        int[] s = system.changedSpecies(j);
-                        double[] d = system.changes(j);
-                        for (int k = 0; k < s.length; k++) {
-                            x[s[k]] += d[k];
-                        }
-                        events++;
+                    while (fireNext(tStop)) {
+                        // one reaction at a time
                     }
+                }
+
+                @Override
+                public boolean fireNext(double tStop) {
+                    double a0 = 0;
+                    for (int j = 0; j < a.length; j++) {
+                        a[j] = system.propensity(j, x, t);
+                        a0 += a[j];
+                    }
+                    double tau = a0 > 0 ? -Math.log(1 - rng.nextDouble()) / a0 : Double.POSITIVE_INFINITY;
+                    if (t + tau > tStop) {
+                        t = tStop;
+                        return false;
+                    }
+                    t += tau;
+                    double r = rng.nextDouble() * a0;
+                    int j = 0;
+                    for (double sum = a[0]; sum <= r && j < a.length - 1; sum += a[++j]) {
+                        // find the smallest j with a[0] + ... + a[j] > r
+                    }
+                    int[] s = system.changedSpecies(j);
+                    double[] d = system.changes(j);
+                    for (int k = 0; k < s.length; k++) {
+                        x[s[k]] += d[k];
+                    }
+                    events++;
+                    return true;
                 }
 
                 @Override
