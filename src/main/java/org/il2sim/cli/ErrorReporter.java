@@ -26,7 +26,12 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             case ExitCode.INTERNAL_ERROR -> "internal error (please report it; rerun with --debug for details): ";
             default -> "error: ";
         };
-        err.println("il2sim: " + prefix + message);
+        if (ex instanceof org.il2sim.io.scenario.ScenarioException s) {
+            // one line per problem, each already "file:line:column: message"
+            s.problems().forEach(p -> err.println("il2sim: error: " + p));
+        } else {
+            err.println("il2sim: " + prefix + message);
+        }
         if (debug) {
             ex.printStackTrace(err);
         }
@@ -35,7 +40,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable ex) {
-        if (ex instanceof UserInputException || ex instanceof InvalidNetworkException) {
+        if (ex instanceof UserInputException || ex instanceof InvalidNetworkException
+                || ex instanceof org.il2sim.io.scenario.ScenarioException) {
             return ExitCode.INVALID_INPUT;
         }
         if (ex instanceof SbmlException s) {

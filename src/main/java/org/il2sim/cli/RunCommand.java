@@ -3,103 +3,105 @@ package org.il2sim.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.il2sim.core.network.ReactionNetwork;
-import org.il2sim.core.sim.CompiledModel;
-import org.il2sim.core.sim.TimeCourse;
-import org.il2sim.io.AtomicFiles;
-import org.il2sim.io.csv.WideCsv;
-import org.il2sim.io.sbml.SbmlImporter;
+import org.il2sim.io.output.HtmlReport;
+import org.il2sim.io.output.Plots;
+import org.il2sim.io.output.RunJson;
+import org.il2sim.io.output.TidyCsv;
+import org.il2sim.io.scenario.RunResult;
+import org.il2sim.io.scenario.Scenario;
+import org.il2sim.io.scenario.ScenarioReader;
+import org.il2sim.io.scenario.ScenarioRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the main job. Without a scenario: the built-in default, IL-2 binding to IL-2Ra (CD25), "
-                + "IL-2Rb (CD122) and the common gamma chain on a regulatory T cell at 1 nM IL-2 for 4 hours "
-                + "(the IL-2 block of Farhat et al. 2021, shipped as SBML). Writes timecourse.csv (tidy: "
-                + "time,replicate,quantity,value,unit) into the output folder."},
-        footer = {"", "Examples:", "  il2sim run", "  il2sim run --out results/default"})
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a scenario file (docs/scenarios.md) and writes timecourse.csv (tidy: "
+                + "time,replicate,quantity,value,unit), timecourse.png and .svg, report.html and run.json into the "
+                + "output folder.",
+                "Without a file it runs the built-in default: IL-2 binding to IL-2Ra (CD25), IL-2Rb (CD122) and the "
+                        + "common gamma chain on a regulatory T cell at 1 nM IL-2 for 30 minutes (Farhat et al. 2021)."},
+        footer = {"", "Examples:", "  il2sim run", "  il2sim run examples/il2-washout.yaml --out results/washout"})
 final class RunCommand implements Callable<Integer> {
 
-    static final String DEFAULT_MODEL = "/org/il2sim/models/il2-receptor-binding.xml";
-    static final double DEFAULT_DURATION_MIN = 240;
-    static final int DEFAULT_STEPS = 240;
+    static final String DEFAULT_SCENARIO = "/org/il2sim/scenarios/default.yaml";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml",
-            description = "A scenario file (scenario files are not supported yet; omit it to run the default).")
-    Path scenario;
+            description = "The scenario to run (default: the built-in default scenario).")
+    Path scenarioFile;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (created if missing; default runs/<name>-<timestamp>/).")
+            description = "Output folder (created if missing; default runs/<scenario>-<timestamp>/).")
     Path out;
 
-    @CommandLine.Mixin
-    SolverOptions solver;
+    @Option(names = "--quiet", description = "No progress bar and no summary on the terminal.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print the run's summary (run.json) on stdout for scripts.")
+    boolean json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        if (scenario != null) {
-            throw new org.il2sim.core.sim.ModelException("scenario files are not supported yet ("
-                    + scenario + "); run without one for the built-in default", true);
-        }
-        var tolerances = solver.tolerances();
-        ReactionNetwork network = readDefaultModel();
-        CompiledModel model = CompiledModel.compile(network);
-        List<String> ids = new ArrayList<>();
-        List<CompiledModel.Readout> readouts = new ArrayList<>();
-        for (var s : network.species()) {
-            ids.add(s.id());
-            readouts.add(model.readout(s.id(), true));
-        }
-        double[] times = new double[DEFAULT_STEPS + 1];
-        for (int i = 0; i <= DEFAULT_STEPS; i++) {
-            times[i] = DEFAULT_DURATION_MIN * i / DEFAULT_STEPS;
-        }
-        double[][] rows = TimeCourse.run(model, solver.odeMethod(), tolerances, times, readouts, true);
-        Path dir = out != null ? out : Path.of("runs", network.id() + "-"
+        Scenario scenario = scenarioFile != null ? ScenarioReader.read(scenarioFile) : defaultScenario();
+        Path dir = out != null ? out : Path.of("runs", scenario.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserInputException("--out " + dir + " exists and is not a folder");
+        }
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && !json && System.console() != null);
+        RunResult result;
+        try {
+            result = ScenarioRunner.run(scenario, bar::update);
+        } finally {
+            bar.finish();
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserInputException("cannot create output folder " + dir + " (" + e.getMessage() + ")");
         }
-        Path csv = dir.resolve("timecourse.csv");
-        AtomicFiles.write(csv, w -> {
-            w.write("time,replicate,quantity,value,unit\n");
-            for (int i = 0; i < times.length; i++) {
-                for (int k = 0; k < ids.size(); k++) {
-                    w.write(WideCsv.format(times[i]) + ",1," + ids.get(k) + "," + WideCsv.format(rows[i][k])
-                            + ",molecules/cell\n");
-                }
-            }
-        });
+        String version = new Main.Version().getVersion()[0];
+        TidyCsv.write(dir.resolve("timecourse.csv"), result);
+        byte[] png = Plots.timeCourse(result, dir);
+        HtmlReport.write(dir.resolve("report.html"), result, png, version);
+        List<String> files = new ArrayList<>(List.of("timecourse.csv", "timecourse.png", "timecourse.svg",
+                "report.html", "run.json"));
+        Map<String, Object> summary = RunJson.summary(result, dir, version, files);
+        RunJson.write(dir.resolve("run.json"), summary);
         PrintWriter o = spec.commandLine().getOut();
-        o.println("wrote " + csv + " (time in min; " + ids.size() + " quantities, " + times.length + " time points)");
+        if (json) {
+            o.print(RunJson.toJson(summary));
+        } else if (!quiet) {
+            o.printf(Locale.ROOT, "%s: %d quantities x %d times x %d replicate(s) in %d ms%n", scenario.name(),
+                    result.quantities().size(), result.times().length, result.values().length, result.wallMillis());
+            result.warnings().forEach(w -> o.println("warning: " + w));
+            o.println("wrote " + String.join(", ", files) + " to " + dir);
+        }
         o.flush();
         return ExitCode.OK;
     }
 
-    private static ReactionNetwork readDefaultModel() throws IOException {
-        Path tmp = Files.createTempFile("il2sim-default", ".xml");
-        try (InputStream in = RunCommand.class.getResourceAsStream(DEFAULT_MODEL)) {
+    static Scenario defaultScenario() throws IOException {
+        try (InputStream in = RunCommand.class.getResourceAsStream(DEFAULT_SCENARIO)) {
             if (in == null) {
-                throw new IllegalStateException("built-in model missing from the jar: " + DEFAULT_MODEL);
+                throw new IllegalStateException("built-in default scenario missing from the jar");
             }
-            Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return SbmlImporter.read(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
+            return ScenarioReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    Path.of("default.yaml"));
         }
     }
 }

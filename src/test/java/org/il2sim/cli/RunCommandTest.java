@@ -3,6 +3,8 @@ package org.il2sim.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,18 +14,38 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The default run: the shipped IL-2 receptor model, checked against its conservation laws and equilibrium. */
+/** `il2sim run`: the default scenario, scenario files, outputs, and clear errors for bad scenarios. */
 class RunCommandTest {
 
+    static SbmlSimulateCommandTest.Run run(String... args) {
+        return SbmlSimulateCommandTest.run(args);
+    }
+
     @Test
-    void defaultRunConservesEveryReceptorChainAndReachesDetailedBalance(@TempDir Path dir) throws IOException {
-        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("run", "--out", dir.toString(), "--rtol", "1e-9",
-                "--atol", "1e-9");
+    void defaultRunWritesEveryOutputFile(@TempDir Path dir) throws IOException {
+        SbmlSimulateCommandTest.Run r = run("run", "--out", dir.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
-        List<String> lines = Files.readAllLines(dir.resolve("timecourse.csv"));
-        assertThat(lines.get(0)).isEqualTo("time,replicate,quantity,value,unit");
+        for (String f : List.of("timecourse.csv", "timecourse.png", "timecourse.svg", "report.html", "run.json")) {
+            assertThat(dir.resolve(f)).isNotEmptyFile();
+        }
+        assertThat(Files.readAllLines(dir.resolve("timecourse.csv")).get(0)).isEqualTo("time,replicate,quantity,value,unit");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("data:image/png;base64,").contains("k_fwd").contains("Farhat").doesNotContain("src=\"http");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+        assertThat(json.get("model").asText()).isEqualTo("il2_receptor_binding");
+        byte[] png = Files.readAllBytes(dir.resolve("timecourse.png"));
+        assertThat(png[1]).isEqualTo((byte) 'P');
+    }
+
+    @Test
+    void receptorChainsAreConservedAndBindingReachesDetailedBalance(@TempDir Path dir) throws IOException {
+        Path scenario = dir.resolve("eq.yaml");
+        Files.writeString(scenario, "name: eq\nmodel: il2-receptor-binding\nduration: 4 h\nsteps: 4\n"
+                + "solver: {rtol: 1e-9, atol: 1e-9}\n");
+        SbmlSimulateCommandTest.Run r = run("run", scenario.toString(), "--out", dir.resolve("o").toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
         Map<String, Double> last = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
+        for (String line : Files.readAllLines(dir.resolve("o/timecourse.csv")).subList(1, 46)) {
             String[] f = line.split(",");
             if (Double.parseDouble(f[0]) == 240) {
                 last.put(f[2], Double.parseDouble(f[3]));
@@ -37,16 +59,63 @@ class RunCommandTest {
         assertThat(alpha).isCloseTo(3476, within(1e-5));
         assertThat(beta).isCloseTo(657, within(1e-5));
         assertThat(gamma).isCloseTo(14017, within(1e-4));
-        // At equilibrium each binding step balances: k_fbnd * L * Ra = k1 * IL2_Ra (1 nM IL-2, K_D = 10 nM).
+        // at equilibrium every step balances: k_fbnd L Ra = k1 IL2_Ra (1 nM IL-2, K_D 10 nM) ...
         assertThat(last.get("IL2_Ra") / last.get("Ra")).isCloseTo(0.6 * 1.0 / 6.0, within(1e-6));
-        // and LB + G <=> LBG: k_fwd * IL2_Rb * gc = k5 * IL2_Rb_gc
+        // ... and k_fwd IL2_Rb gc = k5 IL2_Rb_gc
         assertThat(2.86e-3 * last.get("IL2_Rb") * last.get("gc") / last.get("IL2_Rb_gc")).isCloseTo(0.0795, within(1e-6));
     }
 
     @Test
-    void aScenarioFileIsRefusedClearlyUntilScenariosExist(@TempDir Path dir) {
-        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("run", "x.yaml", "--out", dir.toString());
+    void interventionsChangeQuantitiesAtTheirTime(@TempDir Path dir) throws IOException {
+        Path scenario = dir.resolve("wash.yaml");
+        Files.writeString(scenario, "name: wash\nmodel: il2-receptor-binding\nduration: 60 min\nsteps: 6\n"
+                + "parameters:\n  IL2: 100 pM\ninterventions:\n  - at: 30 min\n    set: {IL2: 0 nM}\noutputs: [IL2, IL2_Ra]\n");
+        SbmlSimulateCommandTest.Run r = run("run", scenario.toString(), "--out", dir.resolve("o").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"finalValues\"");
+        Map<Double, Double> il2 = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("o/timecourse.csv"))) {
+            String[] f = line.split(",");
+            if (f[2].equals("IL2")) {
+                il2.put(Double.parseDouble(f[0]), Double.parseDouble(f[3]));
+            }
+        }
+        assertThat(il2.get(20.0)).isEqualTo(0.1); // 100 pM in nM
+        assertThat(il2.get(30.0)).isEqualTo(0.0); // the value at the event time is the one after it
+        assertThat(il2.get(60.0)).isEqualTo(0.0);
+    }
+
+    @Test
+    void badScenariosGetEveryProblemWithFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Path syntax = dir.resolve("bad.yaml");
+        Files.writeString(syntax, "name: broken\nexperiment: time-course\ncells:\n  - Treg2\nduration: [oops\n");
+        SbmlSimulateCommandTest.Run r = run("run", syntax.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).containsPattern("bad\\.yaml:\\d+:\\d+: malformed YAML").doesNotContain("Exception");
+
+        Path wrong = dir.resolve("wrong.yaml");
+        Files.writeString(wrong, "name: w\nexperiment: time-course\nduraton: 1 h\nduration: 5 kg\n"
+                + "solver:\n  method: magic\nparameters:\n  nope: 1 nM\n");
+        SbmlSimulateCommandTest.Run w = run("run", wrong.toString(), "--out", dir.resolve("o").toString());
+        assertThat(w.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(w.err()).contains("wrong.yaml:3:1: unknown key 'duraton'").contains("wrong.yaml:4:11:")
+                .contains("unknown unit 'kg'").contains("wrong.yaml:6:11: unknown method 'magic'; known: ode");
+        assertThat(dir.resolve("o")).doesNotExist();
+
+        Path ids = dir.resolve("ids.yaml");
+        Files.writeString(ids, "duration: 1 h\nparameters:\n  nope: 1 nM\noutputs: [Ra, Rz]\n");
+        SbmlSimulateCommandTest.Run i = run("run", ids.toString(), "--out", dir.resolve("o").toString());
+        assertThat(i.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(i.err()).contains("ids.yaml:3:3: unknown parameter 'nope'; known: IL2, k_fbnd");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void experimentsNotYetRunnableAreRefusedAsUnsupported(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("dr.yaml");
+        Files.writeString(s, "experiment: dose-response\n");
+        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCode.UNSUPPORTED);
-        assertThat(r.err()).contains("scenario files are not supported yet").doesNotContain("\tat ");
+        assertThat(r.err()).contains("dose-response").contains("not supported yet");
     }
 }

@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.il2sim.core.expr.Evaluator;
+import org.il2sim.core.expr.Expr;
 import org.il2sim.core.expr.Exprs;
+import org.il2sim.core.expr.Op;
 import org.il2sim.core.network.Reaction;
 import org.il2sim.core.solver.StochasticSystem;
 
 /**
  * A compiled model read as a jump process: the state is the species amounts (molecule counts), each reaction's rate
  * law is its propensity (the SBML convention for stochastic simulation), and each firing changes the counts by the
- * stoichiometry. Assignment rules are evaluated as in deterministic runs; events are handled by the driver
+ * stoichiometry. A reversible reaction whose law is "forward - reverse" becomes two channels. Assignment rules are evaluated as in deterministic runs; events are handled by the driver
  * ({@link StochasticTimeCourse}). Rate rules, algebraic rules, fast reactions, delays and variable stoichiometry
  * have no meaning here yet and are refused.
  *
@@ -25,25 +28,61 @@ public final class StochasticModel implements StochasticSystem {
     private final double[][] changes;
     private final int[][] reads;
     private final boolean[] timeDependent;
+    /** Per channel: the reaction's rate slot (irreversible reactions) or the law of one direction. */
+    private final int[] channelRateSlot;
+    private final Evaluator[] channelLaw;
 
     public StochasticModel(CompiledModel model) {
         this.model = model;
         refuseUnsupported(model);
         this.evaluations = ThreadLocal.withInitial(() -> new Evaluation(model));
-        int n = model.reactionSlot.length;
-        changed = new int[n][];
-        changes = new double[n][];
-        reads = new int[n][];
-        timeDependent = new boolean[n];
         boolean rules = !model.network().rules().isEmpty();
-        for (int j = 0; j < n; j++) {
-            changed[j] = model.effectState[j].clone();
-            changes[j] = model.effectCoefficient[j].clone();
+        List<int[]> changedList = new ArrayList<>();
+        List<double[]> changesList = new ArrayList<>();
+        List<int[]> readsList = new ArrayList<>();
+        List<Boolean> timeList = new ArrayList<>();
+        List<Integer> reactionList = new ArrayList<>();
+        List<Evaluator> evalList = new ArrayList<>();
+        var functions = model.network().functionsById();
+        for (int j = 0; j < model.reactionSlot.length; j++) {
             Reaction r = model.network().reactions().get(j);
-            timeDependent[j] = rules || (r.rate() != null && Exprs.readsTime(
-                    Exprs.expandCalls(r.rate(), model.network().functionsById()::get)));
-            reads[j] = rules ? allSpecies() : speciesRead(r);
+            Expr law = r.rate() == null ? new Expr.Num(0) : Exprs.expandCalls(r.rate(), functions::get);
+            List<Expr> directions = List.of(law);
+            if (r.reversible()) {
+                // A reversible reaction's law is a net rate; as a jump process it is two channels, forward and back.
+                if (!(law instanceof Expr.Apply a && a.op() == Op.MINUS && a.args().size() == 2)) {
+                    throw ModelException.unsupported("reversible reaction '" + r.id() + "' needs a rate law of the "
+                            + "form forward - reverse for stochastic simulation (or mark it irreversible)");
+                }
+                directions = a.args();
+            }
+            for (int d = 0; d < directions.size(); d++) {
+                Expr e = directions.get(d);
+                double sign = d == 0 ? 1 : -1;
+                double[] delta = model.effectCoefficient[j].clone();
+                for (int k = 0; k < delta.length; k++) {
+                    delta[k] *= sign;
+                }
+                changedList.add(model.effectState[j].clone());
+                changesList.add(delta);
+                timeList.add(rules || Exprs.readsTime(e));
+                readsList.add(rules ? allSpecies() : speciesRead(e));
+                reactionList.add(j);
+                evalList.add(r.reversible() ? model.compileExpression(e, "reaction '" + r.id() + "'") : null);
+            }
         }
+        changed = changedList.toArray(int[][]::new);
+        changes = changesList.toArray(double[][]::new);
+        reads = readsList.toArray(int[][]::new);
+        timeDependent = new boolean[timeList.size()];
+        for (int c = 0; c < timeDependent.length; c++) {
+            timeDependent[c] = timeList.get(c);
+        }
+        channelRateSlot = new int[reactionList.size()];
+        for (int c = 0; c < channelRateSlot.length; c++) {
+            channelRateSlot[c] = model.reactionSlot[reactionList.get(c)];
+        }
+        channelLaw = evalList.toArray(Evaluator[]::new);
     }
 
     private static void refuseUnsupported(CompiledModel model) {
@@ -90,10 +129,10 @@ public final class StochasticModel implements StochasticSystem {
         return all;
     }
 
-    private int[] speciesRead(Reaction r) {
+    private int[] speciesRead(Expr law) {
         Set<Integer> out = new TreeSet<>();
-        if (r.rate() != null) {
-            for (String s : Exprs.symbols(Exprs.expandCalls(r.rate(), model.network().functionsById()::get))) {
+        {
+            for (String s : Exprs.symbols(law)) {
                 int slot = model.slot(s);
                 int state = slot >= 0 ? model.stateIndexOfSymbol(slot) : -1;
                 if (state >= 0) {
@@ -115,7 +154,7 @@ public final class StochasticModel implements StochasticSystem {
 
     @Override
     public int reactionCount() {
-        return model.reactionSlot.length;
+        return channelRateSlot.length;
     }
 
     @Override
@@ -127,7 +166,8 @@ public final class StochasticModel implements StochasticSystem {
             e.time = t;
             System.arraycopy(x, 0, e.counts, 0, x.length);
         }
-        double a = e.state.values()[model.reactionSlot[reaction]];
+        Evaluator law = channelLaw[reaction];
+        double a = law == null ? e.state.values()[channelRateSlot[reaction]] : law.eval(e.state.values());
         return a > 0 ? a : 0;
     }
 

@@ -156,8 +156,11 @@ public final class SbmlImporter {
                     s.isSetConversionFactor() ? s.getConversionFactor() : null));
         }
         for (Parameter p : m.getListOfParameters()) {
+            String notes = notesText(p);
+            String unit = p.isSetUnits() ? p.getUnits() : field(notes, "Unit");
+            String source = field(notes, "Source");
             b.add(new org.il2sim.core.network.Parameter(p.getId(), p.getName(), p.isSetValue() ? p.getValue() : Double.NaN,
-                    p.getConstant(), p.isSetUnits() ? p.getUnits() : "", ""));
+                    p.getConstant(), unit, source.isEmpty() ? notes : source));
         }
         List<Rule> extraRules = new ArrayList<>();
         for (Reaction r : m.getListOfReactions()) {
@@ -205,6 +208,25 @@ public final class SbmlImporter {
         } catch (InvalidNetworkException e) {
             throw new SbmlException(name + ": " + e.getMessage(), false);
         }
+    }
+
+    /** The plain text of an element's notes (tags stripped), or "". */
+    private static String notesText(org.sbml.jsbml.SBase s) {
+        if (!s.isSetNotes()) {
+            return "";
+        }
+        try {
+            return s.getNotesString().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+        } catch (XMLStreamException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** "Unit: X." / "Source: Y." fields as il2sim writes them in parameter notes; "" when absent. */
+    static String field(String notes, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + ":\\s*(.*?)(?:\\.\\s+[A-Z][a-z]+:|\\.?$)")
+                .matcher(notes);
+        return m.find() ? m.group(1).trim() : "";
     }
 
     private static Expr math(ASTNode n, String where) {

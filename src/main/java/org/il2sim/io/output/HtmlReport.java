@@ -1,0 +1,68 @@
+package org.il2sim.io.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+import org.il2sim.core.network.Parameter;
+import org.il2sim.io.AtomicFiles;
+import org.il2sim.io.scenario.RunResult;
+
+/**
+ * report.html: one self-contained page (plots embedded as data URIs, no external resources) with the scenario, every
+ * parameter used with unit and source, the solver and tolerances, seed, version, wall time and warnings.
+ */
+public final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    public static void write(Path file, RunResult r, byte[] png, String version) throws IOException {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>il2sim: ")
+                .append(esc(r.scenario().name())).append("</title>\n<style>")
+                .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")
+                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}")
+                .append("th{background:#f0f0f0}pre{background:#f7f7f7;padding:1em;overflow:auto}")
+                .append(".warn{color:#a60}</style></head><body>\n");
+        h.append("<h1>").append(esc(r.scenario().name())).append("</h1>\n");
+        if (!r.scenario().description().isEmpty()) {
+            h.append("<p>").append(esc(r.scenario().description())).append("</p>\n");
+        }
+        h.append("<h2>Run</h2>\n<table>");
+        row(h, "model", r.network().name() + " (" + r.network().id() + ")");
+        row(h, "experiment", r.scenario().experiment());
+        row(h, "method", r.method());
+        row(h, "tolerances", String.format(Locale.ROOT, "rtol %.3g, atol %.3g", r.rtol(), r.atol()));
+        row(h, "seed", Long.toString(r.scenario().seed()));
+        row(h, "replicates", Integer.toString(r.values().length));
+        row(h, "time", String.format(Locale.ROOT, "%g to %g min in %d steps", r.times()[0],
+                r.times()[r.times().length - 1], r.times().length - 1));
+        row(h, "il2sim version", version);
+        row(h, "wall time", r.wallMillis() + " ms");
+        h.append("</table>\n");
+        if (!r.warnings().isEmpty()) {
+            h.append("<h2>Warnings</h2>\n<ul>");
+            r.warnings().forEach(w -> h.append("<li class=\"warn\">").append(esc(w)).append("</li>"));
+            h.append("</ul>\n");
+        }
+        h.append("<h2>Time course</h2>\n<img alt=\"time course\" style=\"max-width:100%\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
+        h.append("<h2>Parameters</h2>\n<table><tr><th>id</th><th>value</th><th>unit</th><th>source</th></tr>\n");
+        for (Parameter p : r.network().parameters()) {
+            h.append("<tr><td>").append(esc(p.id())).append("</td><td>").append(p.value()).append("</td><td>")
+                    .append(esc(p.unit())).append("</td><td>").append(esc(p.source())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<h2>Scenario</h2>\n<pre>").append(esc(r.scenario().text())).append("</pre>\n");
+        h.append("</body></html>\n");
+        AtomicFiles.write(file, w -> w.write(h.toString()));
+    }
+
+    private static void row(StringBuilder h, String k, String v) {
+        h.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
+    }
+
+    static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,87 @@
+package org.il2sim.io.output;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.il2sim.io.AtomicFiles;
+import org.il2sim.io.scenario.RunResult;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Time-course plots with XChart: one line per quantity (the replicate mean, with a band from the 5th to the 95th
+ * percentile when there are replicates), axes labelled with units, written as PNG and SVG.
+ */
+public final class Plots {
+
+    private Plots() {
+    }
+
+    /** Writes timecourse.png and timecourse.svg; returns the PNG bytes (for the HTML report). */
+    public static byte[] timeCourse(RunResult r, Path dir) throws IOException {
+        XYChart chart = chart(r);
+        byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.writeBytes(dir.resolve("timecourse.png"), out -> out.write(png));
+        AtomicFiles.writeBytes(dir.resolve("timecourse.svg"),
+                out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+        return png;
+    }
+
+    static XYChart chart(RunResult r) {
+        String unit = commonUnit(r.units());
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(r.scenario().name())
+                .xAxisTitle("time (min)").yAxisTitle(unit.isEmpty() ? "value" : "value (" + unit + ")").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        int reps = r.values().length;
+        for (int k = 0; k < r.quantities().size(); k++) {
+            double[] mean = new double[r.times().length];
+            double[] lo = new double[mean.length];
+            double[] hi = new double[mean.length];
+            for (int i = 0; i < mean.length; i++) {
+                double[] xs = new double[reps];
+                for (int rep = 0; rep < reps; rep++) {
+                    xs[rep] = r.values()[rep][i][k];
+                    mean[i] += xs[rep] / reps;
+                }
+                java.util.Arrays.sort(xs);
+                lo[i] = xs[(int) Math.floor(0.05 * (reps - 1))];
+                hi[i] = xs[(int) Math.ceil(0.95 * (reps - 1))];
+            }
+            String name = r.quantities().get(k) + (unit.isEmpty() && !r.units().get(k).isEmpty()
+                    ? " (" + r.units().get(k) + ")" : "");
+            XYSeries s = chart.addSeries(name, r.times(), mean);
+            Color[] palette = chart.getStyler().getSeriesColors();
+            s.setLineColor(palette[k % palette.length]);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineStyle(new BasicStroke(2f));
+            if (reps > 1) {
+                // the replicate band: 5th and 95th percentiles as thin dashed lines in the series' colour
+                for (double[] edge : new double[][] {lo, hi}) {
+                    XYSeries b = chart.addSeries(name + (edge == lo ? " 5%" : " 95%"), r.times(), edge);
+                    b.setMarker(SeriesMarkers.NONE);
+                    b.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {4f, 4f}, 0f));
+                    b.setLineColor(s.getLineColor());
+                    b.setShowInLegend(false);
+                }
+            }
+        }
+        return chart;
+    }
+
+    /** The unit all quantities share, or "" when they differ. */
+    private static String commonUnit(List<String> units) {
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(units));
+        return distinct.size() == 1 ? distinct.get(0) : "";
+    }
+}

@@ -1,0 +1,59 @@
+package org.il2sim.io.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.il2sim.io.AtomicFiles;
+import org.il2sim.io.scenario.RunResult;
+
+/** run.json: machine-readable facts of a run (what ran, how, where the files are, final values). */
+public final class RunJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunJson() {
+    }
+
+    public static Map<String, Object> summary(RunResult r, Path dir, String version, List<String> files) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("il2simVersion", version);
+        m.put("scenario", r.scenario().name());
+        m.put("scenarioFile", r.scenario().file().toString());
+        m.put("experiment", r.scenario().experiment());
+        m.put("model", r.network().id());
+        m.put("method", r.method());
+        m.put("rtol", r.rtol());
+        m.put("atol", r.atol());
+        m.put("seed", r.scenario().seed());
+        m.put("replicates", r.values().length);
+        m.put("timeUnit", "min");
+        m.put("times", r.times().length);
+        m.put("wallMillis", r.wallMillis());
+        m.put("warnings", r.warnings());
+        m.put("outputFolder", dir.toString());
+        m.put("files", files);
+        Map<String, Object> last = new LinkedHashMap<>();
+        int end = r.times().length - 1;
+        for (int k = 0; k < r.quantities().size(); k++) {
+            double mean = 0;
+            for (double[][] rep : r.values()) {
+                mean += rep[end][k] / r.values().length;
+            }
+            last.put(r.quantities().get(k), mean);
+        }
+        m.put("finalValues", last);
+        return m;
+    }
+
+    public static void write(Path file, Map<String, Object> summary) throws IOException {
+        AtomicFiles.write(file, w -> w.write(toJson(summary)));
+    }
+
+    public static String toJson(Object value) throws IOException {
+        return JSON.writeValueAsString(value) + "\n";
+    }
+}

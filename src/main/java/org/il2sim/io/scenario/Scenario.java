@@ -1,0 +1,46 @@
+package org.il2sim.io.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated scenario: one experiment on one model, with every value already in il2sim's canonical units
+ * (docs/units.md). Locations of user-written ids are kept so that later checks against the model can still say
+ * file:line:column.
+ *
+ * @param parameters overrides by id, canonical values
+ * @param initial initial values by species id; {@code initialAreAmounts} says per id whether the value is an amount
+ * @param locations "section.id" → {line, column} of where the id was written
+ */
+public record Scenario(Path file, String name, String description, String experiment, ModelSource model,
+                       double start, double duration, int steps, Map<String, Double> parameters,
+                       Map<String, Double> initial, Map<String, Boolean> initialAreAmounts,
+                       List<Intervention> interventions, SolverSettings solver, long seed, int replicates,
+                       List<String> outputs, Map<String, int[]> locations, String text) {
+
+    /** Where the model comes from. */
+    public sealed interface ModelSource permits Sbml, Builtin {
+    }
+
+    /** An SBML file (path resolved against the scenario's folder). */
+    public record Sbml(Path path) implements ModelSource {
+    }
+
+    /** A model shipped with il2sim, by name. */
+    public record Builtin(String name) implements ModelSource {
+    }
+
+    /** At a time, set quantities to values (a dose, a blockade, a knockout from then on). */
+    public record Intervention(double time, Map<String, Double> set) {
+    }
+
+    public record SolverSettings(String method, double rtol, double atol, long maxSteps) {
+    }
+
+    /** "file:line:column" of an id written in a section, or the file alone. */
+    public String where(String section, String id) {
+        int[] loc = locations.get(section + "." + id);
+        return file + (loc == null ? "" : ":" + loc[0] + ":" + loc[1]);
+    }
+}

@@ -1,0 +1,346 @@
+package org.il2sim.io.scenario;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.il2sim.core.units.Dimension;
+import org.il2sim.core.units.Quantity;
+import org.il2sim.core.units.Units;
+
+/**
+ * Reads and validates a scenario file (docs/scenarios.md) before anything runs. Every problem is collected, each with
+ * file, line and column and, where it helps, the accepted values; the first is never reported alone.
+ */
+public final class ScenarioReader {
+
+    /** Experiment types of the format; those not yet runnable are refused when run, not when read. */
+    public static final List<String> EXPERIMENTS = List.of("time-course", "dose-response", "sweep", "knockout");
+    /** Models shipped with il2sim. */
+    public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding");
+    static final Set<String> TOP_KEYS = Set.of("name", "description", "experiment", "model", "start", "duration",
+            "steps", "parameters", "initial", "interventions", "solver", "seed", "replicates", "outputs");
+    static final Set<String> SOLVER_KEYS = Set.of("method", "rtol", "atol", "max-steps");
+    static final List<String> METHODS = List.of("ode", "bdf", "dp853", "ssa", "nrm", "tau");
+
+    private final String file;
+    private final Path path;
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, int[]> locations = new LinkedHashMap<>();
+
+    private ScenarioReader(Path path) {
+        this.path = path;
+        this.file = path.toString();
+    }
+
+    public static Scenario read(Path path) throws IOException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(List.of(path + ": scenario file not found"));
+        }
+        return new ScenarioReader(path).parse(text);
+    }
+
+    /** Reads a scenario from text (the built-in default), as if it were the given file. */
+    public static Scenario read(String text, Path pretendPath) throws IOException {
+        return new ScenarioReader(pretendPath).parse(text);
+    }
+
+    private Scenario parse(String text) throws IOException {
+        YamlNode root;
+        try (Reader in = new StringReader(text)) {
+            root = YamlReader.read(in, file);
+        }
+        if (!(root instanceof YamlNode.Mapping top)) {
+            throw new ScenarioException(List.of(at(root) + ": expected key: value lines at the top of a scenario, got "
+                    + YamlNode.kind(root)));
+        }
+        unknownKeys(top, TOP_KEYS, "scenario");
+        String name = string(top, "name", defaultName());
+        String description = string(top, "description", "");
+        String experiment = choice(top, "experiment", EXPERIMENTS, "time-course");
+        Scenario.ModelSource model = model(top);
+        double start = quantity(top, "start", Dimension.TIME, 0);
+        double duration = quantity(top, "duration", Dimension.TIME, Double.NaN);
+        if (Double.isNaN(duration) && "time-course".equals(experiment) && !top.entries().containsKey("duration")) {
+            problems.add(at(top) + ": a time-course needs 'duration' (e.g. 'duration: 240 min')");
+        } else if (duration < 0) {
+            problems.add(at(top.entries().get("duration")) + ": 'duration' must not be negative");
+        }
+        int steps = (int) integer(top, "steps", 100, 1, 10_000_000);
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        Map<String, Double> initial = new LinkedHashMap<>();
+        Map<String, Boolean> initialAmounts = new LinkedHashMap<>();
+        quantities(top, "parameters", parameters, null);
+        quantities(top, "initial", initial, initialAmounts);
+        List<Scenario.Intervention> interventions = interventions(top);
+        Scenario.SolverSettings solver = solver(top);
+        long seed = integer(top, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        int replicates = (int) integer(top, "replicates", 1, 1, 1_000_000);
+        List<String> outputs = outputs(top);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new Scenario(path, name, description, experiment, model, start, duration, steps, parameters, initial,
+                initialAmounts, interventions, solver, seed, replicates, outputs, locations, text);
+    }
+
+    private String defaultName() {
+        String n = path.getFileName().toString();
+        return n.replaceFirst("\\.ya?ml$", "");
+    }
+
+    private String at(YamlNode n) {
+        return file + ":" + n.line() + ":" + n.column();
+    }
+
+    private String atKey(YamlNode.Mapping m, String key) {
+        int[] loc = m.keyLocations().get(key);
+        return loc == null ? at(m) : file + ":" + loc[0] + ":" + loc[1];
+    }
+
+    private void unknownKeys(YamlNode.Mapping m, Set<String> known, String where) {
+        for (String key : m.entries().keySet()) {
+            if (!known.contains(key)) {
+                problems.add(atKey(m, key) + ": unknown key '" + key + "' in " + where + "; known: "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private String scalar(YamlNode n, String key) {
+        if (n instanceof YamlNode.Scalar s) {
+            return s.text();
+        }
+        problems.add(at(n) + ": '" + key + "' must be a single value, got " + YamlNode.kind(n));
+        return null;
+    }
+
+    private String string(YamlNode.Mapping m, String key, String fallback) {
+        YamlNode n = m.entries().get(key);
+        if (n == null) {
+            return fallback;
+        }
+        String s = scalar(n, key);
+        return s == null ? fallback : s;
+    }
+
+    private String choice(YamlNode.Mapping m, String key, List<String> accepted, String fallback) {
+        YamlNode n = m.entries().get(key);
+        if (n == null) {
+            return fallback;
+        }
+        String s = scalar(n, key);
+        if (s != null && !accepted.contains(s)) {
+            problems.add(at(n) + ": unknown " + key + " '" + s + "'; known: " + String.join(", ", accepted));
+            return fallback;
+        }
+        return s == null ? fallback : s;
+    }
+
+    private double quantity(YamlNode.Mapping m, String key, Dimension d, double fallback) {
+        YamlNode n = m.entries().get(key);
+        if (n == null) {
+            return fallback;
+        }
+        String s = scalar(n, key);
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            return Units.parseAs(s, d);
+        } catch (IllegalArgumentException e) {
+            problems.add(at(n) + ": '" + key + "': " + e.getMessage());
+            return fallback;
+        }
+    }
+
+    private long integer(YamlNode.Mapping m, String key, long fallback, long min, long max) {
+        YamlNode n = m.entries().get(key);
+        if (n == null) {
+            return fallback;
+        }
+        String s = scalar(n, key);
+        try {
+            long v = Long.parseLong(s == null ? "" : s.trim());
+            if (v < min || v > max) {
+                problems.add(at(n) + ": '" + key + "' must be between " + min + " and " + max + ", got " + v);
+                return fallback;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            problems.add(at(n) + ": '" + key + "' must be a whole number, got '" + s + "'");
+            return fallback;
+        }
+    }
+
+    private Scenario.ModelSource model(YamlNode.Mapping top) {
+        YamlNode n = top.entries().get("model");
+        if (n == null) {
+            return new Scenario.Builtin(BUILTIN_MODELS.get(0));
+        }
+        if (n instanceof YamlNode.Scalar s) {
+            if (!BUILTIN_MODELS.contains(s.text())) {
+                problems.add(at(n) + ": unknown built-in model '" + s.text() + "'; known: "
+                        + String.join(", ", BUILTIN_MODELS) + " (or 'model: {sbml: FILE.xml}')");
+                return null;
+            }
+            return new Scenario.Builtin(s.text());
+        }
+        if (n instanceof YamlNode.Mapping m) {
+            unknownKeys(m, Set.of("sbml", "builtin"), "model");
+            if (m.entries().containsKey("sbml")) {
+                String f = scalar(m.entries().get("sbml"), "sbml");
+                if (f == null) {
+                    return null;
+                }
+                Path dir = path.toAbsolutePath().getParent();
+                Path p = dir.resolve(f).normalize();
+                if (!Files.isRegularFile(p)) {
+                    problems.add(at(m.entries().get("sbml")) + ": SBML file not found: " + p
+                            + " (paths are relative to the scenario file)");
+                }
+                return new Scenario.Sbml(p);
+            }
+            if (m.entries().containsKey("builtin")) {
+                String b = scalar(m.entries().get("builtin"), "builtin");
+                if (b != null && !BUILTIN_MODELS.contains(b)) {
+                    problems.add(at(m.entries().get("builtin")) + ": unknown built-in model '" + b + "'; known: "
+                            + String.join(", ", BUILTIN_MODELS));
+                }
+                return new Scenario.Builtin(b);
+            }
+        }
+        problems.add(at(n) + ": 'model' must be a built-in model name or {sbml: FILE.xml}");
+        return null;
+    }
+
+    private void quantities(YamlNode.Mapping top, String key, Map<String, Double> out, Map<String, Boolean> amounts) {
+        YamlNode n = top.entries().get(key);
+        if (n == null) {
+            return;
+        }
+        if (!(n instanceof YamlNode.Mapping m)) {
+            problems.add(at(n) + ": '" + key + "' must be id: value lines (e.g. 'IL2: 10 pM')");
+            return;
+        }
+        m.entries().forEach((id, v) -> {
+            locations.put(key + "." + id, m.keyLocations().get(id));
+            String s = scalar(v, id);
+            if (s == null) {
+                return;
+            }
+            try {
+                Quantity q = Units.parse(s);
+                out.put(id, q.canonical());
+                if (amounts != null) {
+                    if (q.dimension() != Dimension.AMOUNT_PER_CELL && q.dimension() != Dimension.CONCENTRATION
+                            && q.dimension() != Dimension.DIMENSIONLESS) {
+                        problems.add(at(v) + ": initial value of '" + id + "' must be an amount (molecules/cell) or "
+                                + "a concentration (nM, pM, ...), got '" + s + "'");
+                    }
+                    amounts.put(id, q.dimension() == Dimension.AMOUNT_PER_CELL ? Boolean.TRUE
+                            : q.dimension() == Dimension.CONCENTRATION ? Boolean.FALSE : null);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(at(v) + ": '" + id + "': " + e.getMessage());
+            }
+        });
+    }
+
+    private List<Scenario.Intervention> interventions(YamlNode.Mapping top) {
+        List<Scenario.Intervention> out = new ArrayList<>();
+        YamlNode n = top.entries().get("interventions");
+        if (n == null) {
+            return out;
+        }
+        if (!(n instanceof YamlNode.Sequence seq)) {
+            problems.add(at(n) + ": 'interventions' must be a list of '- at: TIME' entries with 'set:'");
+            return out;
+        }
+        int k = 0;
+        for (YamlNode item : seq.items()) {
+            if (!(item instanceof YamlNode.Mapping m)) {
+                problems.add(at(item) + ": an intervention must have 'at:' and 'set:'");
+                continue;
+            }
+            unknownKeys(m, Set.of("at", "set"), "intervention");
+            double time = quantity(m, "at", Dimension.TIME, Double.NaN);
+            if (!m.entries().containsKey("at")) {
+                problems.add(at(m) + ": an intervention needs 'at:' (e.g. 'at: 2 h')");
+            }
+            Map<String, Double> set = new LinkedHashMap<>();
+            YamlNode s = m.entries().get("set");
+            if (!(s instanceof YamlNode.Mapping sm)) {
+                problems.add(at(s == null ? m : s) + ": an intervention needs 'set:' with id: value lines");
+            } else {
+                int kk = k;
+                sm.entries().forEach((id, v) -> {
+                    locations.put("interventions" + kk + "." + id, sm.keyLocations().get(id));
+                    locations.put("interventions." + id, sm.keyLocations().get(id));
+                    String text = scalar(v, id);
+                    if (text != null) {
+                        try {
+                            set.put(id, Units.parse(text).canonical());
+                        } catch (IllegalArgumentException e) {
+                            problems.add(at(v) + ": '" + id + "': " + e.getMessage());
+                        }
+                    }
+                });
+            }
+            out.add(new Scenario.Intervention(time, set));
+            k++;
+        }
+        return out;
+    }
+
+    private Scenario.SolverSettings solver(YamlNode.Mapping top) {
+        YamlNode n = top.entries().get("solver");
+        if (n == null) {
+            return new Scenario.SolverSettings("ode", 1e-6, 1e-12, 1_000_000);
+        }
+        if (!(n instanceof YamlNode.Mapping m)) {
+            problems.add(at(n) + ": 'solver' must be key: value lines (method, rtol, atol, max-steps)");
+            return new Scenario.SolverSettings("ode", 1e-6, 1e-12, 1_000_000);
+        }
+        unknownKeys(m, SOLVER_KEYS, "solver");
+        String method = choice(m, "method", METHODS, "ode");
+        double rtol = quantity(m, "rtol", Dimension.DIMENSIONLESS, 1e-6);
+        double atol = quantity(m, "atol", Dimension.DIMENSIONLESS, 1e-12);
+        if (!(rtol > 0) || !(atol > 0)) {
+            problems.add(at(m) + ": solver rtol and atol must be positive");
+        }
+        long maxSteps = integer(m, "max-steps", 1_000_000, 1, Long.MAX_VALUE);
+        return new Scenario.SolverSettings(method, rtol, atol, maxSteps);
+    }
+
+    private List<String> outputs(YamlNode.Mapping top) {
+        List<String> out = new ArrayList<>();
+        YamlNode n = top.entries().get("outputs");
+        if (n == null) {
+            return out;
+        }
+        if (!(n instanceof YamlNode.Sequence seq)) {
+            problems.add(at(n) + ": 'outputs' must be a list of quantity ids (e.g. [IL2_Ra_Rb_gc, Ra])");
+            return out;
+        }
+        for (YamlNode item : seq.items()) {
+            String s = scalar(item, "outputs");
+            if (s != null) {
+                out.add(s);
+                locations.put("outputs." + s, new int[] {item.line(), item.column()});
+            }
+        }
+        return out;
+    }
+}

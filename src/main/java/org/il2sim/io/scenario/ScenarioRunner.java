@@ -1,0 +1,220 @@
+package org.il2sim.io.scenario;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
+import java.util.stream.IntStream;
+import org.il2sim.core.expr.Expr;
+import org.il2sim.core.expr.Op;
+import org.il2sim.core.network.Event;
+import org.il2sim.core.network.NetworkEdits;
+import org.il2sim.core.network.ReactionNetwork;
+import org.il2sim.core.network.Species;
+import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.GridRecorder;
+import org.il2sim.core.sim.Methods;
+import org.il2sim.core.sim.ModelException;
+import org.il2sim.core.sim.StochasticModel;
+import org.il2sim.core.sim.StochasticTimeCourse;
+import org.il2sim.core.sim.TimeCourse;
+import org.il2sim.core.sim.TrajectoryObserver;
+import org.il2sim.core.solver.OdeMethod;
+import org.il2sim.core.solver.StochasticMethod;
+import org.il2sim.core.solver.Tolerances;
+import org.il2sim.core.solver.ssa.Ensemble;
+import org.il2sim.io.sbml.SbmlImporter;
+
+/**
+ * Runs a validated scenario: loads its model, applies overrides and interventions (each id checked against the
+ * model, with the scenario's file:line:column on error), simulates, and returns the values. Stochastic replicates
+ * run in parallel, each from a generator derived from (seed, replicate) alone, so results do not depend on threads.
+ */
+public final class ScenarioRunner {
+
+    /** Resource folder of the models shipped with il2sim. */
+    public static final String BUILTIN_FOLDER = "/org/il2sim/models/";
+
+    private ScenarioRunner() {
+    }
+
+    /**
+     * @param progress receives the fraction done (0..1) as the run advances; may be null
+     */
+    public static RunResult run(Scenario s, DoubleConsumer progress) throws IOException {
+        long started = System.nanoTime();
+        if (!"time-course".equals(s.experiment())) {
+            throw new ModelException(s.file() + ": experiment '" + s.experiment() + "' is not supported yet; "
+                    + "time-course is", true);
+        }
+        List<String> warnings = new ArrayList<>();
+        ReactionNetwork network = load(s.model());
+        network = applyEdits(s, network);
+        CompiledModel model = CompiledModel.compile(network);
+        List<String> ids = s.outputs().isEmpty() ? defaultOutputs(network) : s.outputs();
+        List<String> problems = new ArrayList<>();
+        List<CompiledModel.Readout> readouts = new ArrayList<>();
+        boolean stochastic = Methods.stochastic(s.solver().method()) != null;
+        for (String id : ids) {
+            if (model.slot(id) < 0 || id.startsWith("amount(") || network.reactions().stream().anyMatch(r -> r.id().equals(id))) {
+                problems.add(s.where("outputs", id) + ": unknown output '" + id + "'; known: " + known(network));
+            } else {
+                Species sp = network.speciesById().get(id);
+                readouts.add(model.readout(id, sp != null && (sp.hasOnlySubstanceUnits() || stochastic)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        double[] times = new double[s.steps() + 1];
+        for (int i = 0; i <= s.steps(); i++) {
+            times[i] = s.start() + i * s.duration() / s.steps();
+        }
+        int replicates = s.replicates();
+        if (!stochastic && replicates > 1) {
+            warnings.add("replicates: " + replicates + " ignored for the deterministic method '"
+                    + s.solver().method() + "' (one run)");
+            replicates = 1;
+        }
+        double[][][] values = new double[replicates][][];
+        if (stochastic) {
+            StochasticMethod method = Methods.stochastic(s.solver().method());
+            StochasticModel system = new StochasticModel(model);
+            AtomicInteger done = new AtomicInteger();
+            int total = replicates;
+            ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+            try {
+                pool.submit(() -> IntStream.range(0, total).parallel().forEach(r -> {
+                    GridRecorder rec = new GridRecorder(times.length, readouts);
+                    StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(s.seed(), r), rec);
+                    values[r] = rec.rows();
+                    if (progress != null) {
+                        progress.accept((double) done.incrementAndGet() / total);
+                    }
+                })).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdown();
+            }
+        } else {
+            OdeMethod method = s.solver().method().equals("ode") ? Methods.defaultOde() : Methods.ode(s.solver().method());
+            Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
+                    Double.POSITIVE_INFINITY);
+            GridRecorder rec = new GridRecorder(times.length, readouts);
+            double tEnd = times[times.length - 1];
+            TrajectoryObserver observer = new TrajectoryObserver() {
+                @Override
+                public void onSample(int index, double t, double[] v) {
+                    rec.onSample(index, t, v);
+                    if (progress != null && tEnd > 0) {
+                        progress.accept(t / tEnd);
+                    }
+                }
+            };
+            TimeCourse.run(model, method, tol, times, observer, true);
+            values[0] = rec.rows();
+        }
+        List<String> units = new ArrayList<>();
+        for (String id : ids) {
+            units.add(unitOf(network, s.model(), id));
+        }
+        return new RunResult(s, network, s.solver().method(), s.solver().rtol(), s.solver().atol(), times, ids, units,
+                values, (System.nanoTime() - started) / 1_000_000, warnings);
+    }
+
+    /** Reads a model: an SBML file, or one shipped with il2sim. */
+    public static ReactionNetwork load(Scenario.ModelSource source) throws IOException {
+        if (source instanceof Scenario.Sbml sbml) {
+            return SbmlImporter.read(sbml.path());
+        }
+        String name = ((Scenario.Builtin) source).name();
+        Path tmp = Files.createTempFile("il2sim-" + name, ".xml");
+        try (InputStream in = ScenarioRunner.class.getResourceAsStream(BUILTIN_FOLDER + name + ".xml")) {
+            if (in == null) {
+                throw new IllegalStateException("built-in model missing from the jar: " + name);
+            }
+            Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return SbmlImporter.read(tmp);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static ReactionNetwork applyEdits(Scenario s, ReactionNetwork n) {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Double> e : s.parameters().entrySet()) {
+            if (!NetworkEdits.isSettable(n, e.getKey())) {
+                problems.add(s.where("parameters", e.getKey()) + ": unknown parameter '" + e.getKey() + "'; known: "
+                        + String.join(", ", settable(n)));
+            } else {
+                n = NetworkEdits.withValue(n, e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, Double> e : s.initial().entrySet()) {
+            if (!n.speciesById().containsKey(e.getKey())) {
+                problems.add(s.where("initial", e.getKey()) + ": unknown species '" + e.getKey() + "'; known: "
+                        + String.join(", ", n.speciesById().keySet()));
+            } else {
+                n = NetworkEdits.withInitial(n, e.getKey(), e.getValue(), s.initialAreAmounts().get(e.getKey()));
+            }
+        }
+        int k = 0;
+        for (Scenario.Intervention iv : s.interventions()) {
+            List<Event.Assignment> assignments = new ArrayList<>();
+            for (Map.Entry<String, Double> e : iv.set().entrySet()) {
+                String id = e.getKey();
+                if (!NetworkEdits.isSettable(n, id) && !n.speciesById().containsKey(id)) {
+                    problems.add(s.where("interventions", id) + ": unknown quantity '" + id + "' to set; known: "
+                            + String.join(", ", settable(n)) + ", " + String.join(", ", n.speciesById().keySet()));
+                    continue;
+                }
+                n = NetworkEdits.withVariable(n, id);
+                assignments.add(new Event.Assignment(id, new Expr.Num(e.getValue())));
+            }
+            Expr trigger = new Expr.Apply(Op.GEQ, new Expr.Time(), new Expr.Num(iv.time()));
+            n = NetworkEdits.withEvent(n, new Event("intervention_" + (++k), trigger, false, true, null, null, true,
+                    assignments));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return n;
+    }
+
+    private static List<String> settable(ReactionNetwork n) {
+        List<String> out = new ArrayList<>(n.parametersById().keySet());
+        out.addAll(n.compartmentsById().keySet());
+        return out;
+    }
+
+    private static String known(ReactionNetwork n) {
+        List<String> out = new ArrayList<>(n.speciesById().keySet());
+        out.addAll(settable(n));
+        return String.join(", ", out);
+    }
+
+    private static List<String> defaultOutputs(ReactionNetwork n) {
+        List<String> out = new ArrayList<>();
+        n.species().forEach(sp -> out.add(sp.id()));
+        return out;
+    }
+
+    /** The unit of an output: il2sim's built-in models count molecules per cell; parameters carry their own. */
+    private static String unitOf(ReactionNetwork n, Scenario.ModelSource source, String id) {
+        if (n.speciesById().containsKey(id)) {
+            return source instanceof Scenario.Builtin ? "molecules/cell" : "";
+        }
+        var p = n.parametersById().get(id);
+        return p == null ? "" : p.unit();
+    }
+}
