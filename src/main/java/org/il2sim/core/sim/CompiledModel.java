@@ -152,6 +152,15 @@ public final class CompiledModel {
         return stateNames[i];
     }
 
+    /** A symbol's value at t = 0 (after initial assignments and rules). */
+    public double initialValue(String id) {
+        int s = slot(id);
+        if (s < 0) {
+            throw ModelException.invalid("unknown quantity '" + id + "'");
+        }
+        return initialValues[s];
+    }
+
     /** A copy of the initial state vector. */
     public double[] initialState() {
         return initialState.clone();

@@ -50,7 +50,9 @@ public final class HtmlReport {
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
         h.append("<h2>Parameters</h2>\n<table><tr><th>id</th><th>value</th><th>unit</th><th>source</th></tr>\n");
         for (Parameter p : r.network().parameters()) {
-            h.append("<tr><td>").append(esc(p.id())).append("</td><td>").append(p.value()).append("</td><td>")
+            h.append("<tr><td>").append(esc(p.id())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.6g", r.parameterValues().getOrDefault(p.id(), p.value())))
+                    .append("</td><td>")
                     .append(esc(p.unit())).append("</td><td>").append(esc(p.source())).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>Scenario</h2>\n<pre>").append(esc(r.scenario().text())).append("</pre>\n");

@@ -128,7 +128,9 @@ public final class ScenarioRunner {
         for (String id : ids) {
             units.add(unitOf(network, s.model(), id));
         }
-        return new RunResult(s, network, s.solver().method(), s.solver().rtol(), s.solver().atol(), times, ids, units,
+        Map<String, Double> used = new java.util.LinkedHashMap<>();
+        network.parameters().forEach(p -> used.put(p.id(), model.initialValue(p.id())));
+        return new RunResult(s, network, used, s.solver().method(), s.solver().rtol(), s.solver().atol(), times, ids, units,
                 values, (System.nanoTime() - started) / 1_000_000, warnings);
     }
 
