@@ -212,8 +212,10 @@ final class CompFlattener {
                     continue; // units are not simulated; submodel unit definitions are only reference targets
                 }
             }
-            if (!top && clone instanceof Species s && !s.isSetConversionFactor() && def.isSetConversionFactor()) {
-                s.setConversionFactor(def.getConversionFactor()); // the model-level factor, pushed to its species
+            if (clone instanceof Species s && !s.isSetConversionFactor() && def.isSetConversionFactor()) {
+                // A model's conversionFactor applies to its own species only, not to those of its submodels: it is
+                // pushed down to each species (at every level, the top included) and not set on the flat model.
+                s.setConversionFactor(def.getConversionFactor());
             }
             inst.content.add(clone);
             count(1);
@@ -455,18 +457,15 @@ final class CompFlattener {
                         + " (il2sim never downloads models; save it next to the model and refer to it by file name)",
                         true);
             }
-            path = Path.of(uri);
-        } else {
-            Path p = Path.of(uri != null && uri.getPath() != null && scheme == null ? uri.getPath() : source);
-            if (!p.isAbsolute()) {
-                if (src.file() == null) {
-                    throw new SbmlException(name + ": " + ctx + " has the relative source '" + source
-                            + "', but the including document was not read from a file", false);
-                }
-                Path dir = src.file().toAbsolutePath().getParent();
-                p = dir == null ? p : dir.resolve(p);
+            try {
+                path = uri.isOpaque() ? relative(src, uri.getSchemeSpecificPart(), ctx, source) : Path.of(uri);
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                throw new SbmlException(name + ": " + ctx + " has source '" + source + "', which is not a usable file"
+                        + " URI (" + e.getMessage() + ")", false);
             }
-            path = p;
+        } else {
+            path = relative(src, uri != null && uri.getPath() != null && scheme == null ? uri.getPath() : source, ctx,
+                    source);
         }
         Path norm = path.toAbsolutePath().normalize();
         SBMLDocument doc = externals.get(norm);
@@ -484,6 +483,25 @@ final class CompFlattener {
             externals.put(norm, doc);
         }
         return new Source(doc, norm);
+    }
+
+    /** A file name, relative to the directory of the including document unless absolute. */
+    private Path relative(Source src, String file, String ctx, String source) {
+        Path p;
+        try {
+            p = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SbmlException(name + ": " + ctx + " has source '" + source + "', which is not a file name", false);
+        }
+        if (p.isAbsolute()) {
+            return p;
+        }
+        if (src.file() == null) {
+            throw new SbmlException(name + ": " + ctx + " has the relative source '" + source
+                    + "', but the including document was not read from a file", false);
+        }
+        Path dir = src.file().toAbsolutePath().getParent();
+        return dir == null ? p : dir.resolve(p);
     }
 
     private static void checkPackages(SBMLDocument doc, String file) {
@@ -576,11 +594,7 @@ final class CompFlattener {
     private void remove(SBase e) {
         removed.add(e);
         if (e.getParent() != null) {
-            if (e instanceof KineticLaw && e.getParent() instanceof Reaction r) {
-                r.unsetKineticLaw();
-            } else {
-                e.removeFromParent();
-            }
+            e.removeFromParent(); // species references, local parameters, event assignments, delays, ...
         }
     }
 
@@ -821,9 +835,6 @@ final class CompFlattener {
         Model m = out.createModel(src.isSetId() ? src.getId() : "model");
         if (src.isSetName()) {
             m.setName(src.getName());
-        }
-        if (src.isSetConversionFactor()) {
-            m.setConversionFactor(src.getConversionFactor());
         }
         for (SBase e : top.content) {
             if (removed.contains(e)) {

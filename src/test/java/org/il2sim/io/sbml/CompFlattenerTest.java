@@ -271,6 +271,33 @@ class CompFlattenerTest {
     }
 
     @Test
+    void aModelsConversionFactorAppliesToItsOwnSpeciesOnly(@TempDir Path dir) throws IOException {
+        ReactionNetwork n = read(dir, """
+                <model id="top" conversionFactor="f">
+                  <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
+                  <listOfSpecies><species id="a" compartment="c" initialAmount="1" hasOnlySubstanceUnits="true"
+                    boundaryCondition="false" constant="false"/></listOfSpecies>
+                  <listOfParameters><parameter id="f" value="3" constant="true"/></listOfParameters>
+                  <comp:listOfSubmodels>
+                    <comp:submodel comp:id="A" comp:modelRef="inner"/>
+                    <comp:submodel comp:id="B" comp:modelRef="scaled"/>
+                  </comp:listOfSubmodels>
+                </model>
+                """ + defs("""
+                <comp:modelDefinition id="scaled" conversionFactor="g">
+                  <listOfCompartments><compartment id="c" size="1" constant="true"/></listOfCompartments>
+                  <listOfSpecies><species id="b" compartment="c" initialAmount="1" hasOnlySubstanceUnits="true"
+                    boundaryCondition="false" constant="false"/></listOfSpecies>
+                  <listOfParameters><parameter id="g" value="5" constant="true"/></listOfParameters>
+                </comp:modelDefinition>
+                """));
+        assertThat(n.conversionFactor()).isNull();
+        assertThat(n.speciesById().get("a").conversionFactor()).isEqualTo("f");
+        assertThat(n.speciesById().get("A__s").conversionFactor()).isNull();
+        assertThat(n.speciesById().get("B__b").conversionFactor()).isEqualTo("B__g");
+    }
+
+    @Test
     void readsExternalModelDefinitionsBesideTheFile(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("lib.xml"), HEAD + "<model id=\"libmain\"/>"
                 + defs() + "</sbml>\n");
