@@ -82,6 +82,8 @@ final class CompFlattener {
     private static final int MAX_DEPTH = 64;
 
     private final String name;
+    /** The Level 3 version of the including document; external documents of another version are converted to it. */
+    private final int version;
     private final Map<Path, SBMLDocument> externals = new HashMap<>();
     /** Replaced or deleted objects → what now stands for them (ReplacedBy/ReplacedElement); deleted → DELETED. */
     private final Map<Object, Object> redirect = new IdentityHashMap<>();
@@ -89,8 +91,9 @@ final class CompFlattener {
     private static final Object DELETED = new Object();
     private int elements;
 
-    private CompFlattener(String name) {
+    private CompFlattener(String name, int version) {
         this.name = name;
+        this.version = version;
     }
 
     /**
@@ -98,7 +101,7 @@ final class CompFlattener {
      * may be null, in which case only relative references are refused).
      */
     static SBMLDocument flatten(SBMLDocument doc, Path file, String name) {
-        CompFlattener f = new CompFlattener(name);
+        CompFlattener f = new CompFlattener(name, doc.getVersion());
         try {
             Instance top = f.instantiate(doc.getModel(), new Source(doc, file), null, new ArrayDeque<>());
             return f.assemble(doc, top);
@@ -112,7 +115,8 @@ final class CompFlattener {
     /** A document and the file it was read from (null for documents not read from a file). */
     private record Source(SBMLDocument doc, Path file) {
         String key() {
-            return file == null ? "<document@" + System.identityHashCode(doc) + ">" : file.toAbsolutePath().normalize().toString();
+            return file == null ? "<document@" + System.identityHashCode(doc) + ">"
+                    : file.toAbsolutePath().normalize().toString();
         }
     }
 
@@ -480,9 +484,48 @@ final class CompFlattener {
                 throw new SbmlException(name + ": " + ctx + ": " + norm + " is SBML Level " + doc.getLevel()
                         + "; only Level 3 models can be used as external model definitions", true);
             }
+            if (doc.getVersion() != version) {
+                convertVersion(doc, norm, ctx);
+            }
             externals.put(norm, doc);
         }
         return new Source(doc, norm);
+    }
+
+    /**
+     * Converts an external Level 3 document to the including document's version (JSBML cannot mix versions in one
+     * model). Version 2 has no fast attribute: a Version 1 reaction with fast="false" loses it, fast="true" is refused.
+     */
+    private void convertVersion(SBMLDocument doc, Path file, String ctx) {
+        String why = null;
+        List<Model> models = new ArrayList<>();
+        models.add(doc.getModel());
+        CompSBMLDocumentPlugin dp = (CompSBMLDocumentPlugin) doc.getExtension(CompConstantsHolder.SHORT);
+        if (dp != null) {
+            models.addAll(dp.getListOfModelDefinitions());
+        }
+        for (Model m : models) {
+            for (Reaction r : m == null ? List.<Reaction>of() : m.getListOfReactions()) {
+                if (r.isSetFast() && r.getFast() && version >= 2) {
+                    why = "reaction '" + r.getId() + "' is fast, which Version " + version + " cannot express";
+                } else if (r.isSetFast() && version >= 2) {
+                    r.unsetFast();
+                }
+            }
+        }
+        boolean ok = false;
+        if (why == null) {
+            try {
+                ok = doc.setLevelAndVersion(3, version, false);
+            } catch (RuntimeException e) {
+                why = e.getMessage();
+            }
+        }
+        if (!ok) {
+            throw new SbmlException(name + ": " + ctx + ": " + file + " is SBML Level 3 Version " + doc.getVersion()
+                    + " and cannot be converted to Version " + version + " of the including document"
+                    + (why != null ? " (" + why + ")" : ""), true);
+        }
     }
 
     /** A file name, relative to the directory of the including document unless absolute. */
@@ -491,7 +534,8 @@ final class CompFlattener {
         try {
             p = Path.of(file);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new SbmlException(name + ": " + ctx + " has source '" + source + "', which is not a file name", false);
+            throw new SbmlException(name + ": " + ctx + " has source '" + source + "', which is not a file name",
+                    false);
         }
         if (p.isAbsolute()) {
             return p;

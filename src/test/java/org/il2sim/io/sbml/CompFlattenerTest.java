@@ -313,6 +313,33 @@ class CompFlattenerTest {
     }
 
     @Test
+    void convertsAnExternalLevel3Version1ModelToTheIncludingVersion(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("v1.xml"), HEAD.replace("level3/version2/core", "level3/version1/core")
+                .replace("version=\"2\"", "version=\"1\"") + """
+                <model id="v1">
+                  <listOfCompartments><compartment id="C" size="1" constant="true"/></listOfCompartments>
+                  <listOfSpecies><species id="s" compartment="C" initialAmount="1" hasOnlySubstanceUnits="true"
+                    boundaryCondition="false" constant="false"/></listOfSpecies>
+                  <listOfReactions><reaction id="J" reversible="false" fast="false">
+                    <listOfProducts><speciesReference species="s" stoichiometry="1" constant="true"/></listOfProducts>
+                    <kineticLaw>%s</kineticLaw>
+                  </reaction></listOfReactions>
+                </model></sbml>
+                """.formatted(math("<cn>2</cn>")));
+        ReactionNetwork n = read(dir, """
+                <model id="top">
+                  <comp:listOfSubmodels><comp:submodel comp:id="A" comp:modelRef="ext"/></comp:listOfSubmodels>
+                </model>
+                <comp:listOfExternalModelDefinitions>
+                  <comp:externalModelDefinition comp:id="ext" comp:source="v1.xml"/>
+                </comp:listOfExternalModelDefinitions>
+                """);
+        assertThat(n.reactions()).hasSize(1);
+        assertThat(n.reactions().get(0).id()).isEqualTo("A__J");
+        assertThat(n.reactions().get(0).fast()).isFalse();
+    }
+
+    @Test
     void refusesUrlsCyclesAndUnknownReferencesWithClearMessages(@TempDir Path dir) {
         assertThatThrownBy(() -> read(dir, """
                 <model id="top">
