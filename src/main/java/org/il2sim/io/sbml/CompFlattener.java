@@ -77,6 +77,9 @@ import org.sbml.jsbml.ext.comp.Submodel;
  */
 final class CompFlattener {
 
+    /** The comp package's short label, under which JSBML registers its plugins. */
+    private static final String COMP = "comp";
+
     /** Guard against exponential instantiation (a model that instantiates the previous one twice, many times). */
     private static final int MAX_ELEMENTS = 200_000;
     private static final int MAX_DEPTH = 64;
@@ -165,7 +168,7 @@ final class CompFlattener {
         Instance inst = new Instance(label, def);
         List<Replacing> replacing = new ArrayList<>();
         copyOwn(def, inst, replacing, label == null);
-        CompModelPlugin mp = (CompModelPlugin) def.getExtension(CompConstantsHolder.SHORT);
+        CompModelPlugin mp = (CompModelPlugin) def.getExtension(COMP);
         if (mp != null) {
             for (Port p : mp.getListOfPorts()) {
                 inst.ports.put(p.getId(), p);
@@ -236,7 +239,7 @@ final class CompFlattener {
 
     /** Walks an original element and its clone in parallel, registering the clone's ids and metaids. */
     private void pair(SBase orig, SBase clone, Instance inst, List<Replacing> replacing) {
-        CompSBasePlugin plugin = (CompSBasePlugin) orig.getExtension(CompConstantsHolder.SHORT);
+        CompSBasePlugin plugin = (CompSBasePlugin) orig.getExtension(COMP);
         if (plugin != null && (plugin.isSetListOfReplacedElements() && plugin.getReplacedElementCount() > 0
                 || plugin.isSetReplacedBy())) {
             replacing.add(new Replacing(plugin, clone));
@@ -259,8 +262,8 @@ final class CompFlattener {
         for (int i = 0; i < a.size(); i++) {
             pair(a.get(i), b.get(i), inst, replacing);
         }
-        if (clone.getExtension(CompConstantsHolder.SHORT) != null) {
-            clone.unsetExtension(CompConstantsHolder.SHORT);
+        if (clone.getExtension(COMP) != null) {
+            clone.unsetExtension(COMP);
         }
     }
 
@@ -269,7 +272,7 @@ final class CompFlattener {
         List<SBase> out = new ArrayList<>();
         for (int i = 0; i < node.getChildCount(); i++) {
             Object c = node.getChildAt(i);
-            if (c instanceof SBase s && !CompConstantsHolder.SHORT.equals(s.getPackageName())) {
+            if (c instanceof SBase s && !COMP.equals(s.getPackageName())) {
                 out.add(s);
             }
         }
@@ -416,7 +419,7 @@ final class CompFlattener {
             throw new SbmlException(name + ": " + what + ": external model definitions refer to each other in a cycle",
                     false);
         }
-        CompSBMLDocumentPlugin dp = (CompSBMLDocumentPlugin) src.doc().getExtension(CompConstantsHolder.SHORT);
+        CompSBMLDocumentPlugin dp = (CompSBMLDocumentPlugin) src.doc().getExtension(COMP);
         if (dp != null) {
             for (ModelDefinition md : dp.getListOfModelDefinitions()) {
                 if (ref.equals(md.getId())) {
@@ -500,7 +503,7 @@ final class CompFlattener {
         String why = null;
         List<Model> models = new ArrayList<>();
         models.add(doc.getModel());
-        CompSBMLDocumentPlugin dp = (CompSBMLDocumentPlugin) doc.getExtension(CompConstantsHolder.SHORT);
+        CompSBMLDocumentPlugin dp = (CompSBMLDocumentPlugin) doc.getExtension(COMP);
         if (dp != null) {
             models.addAll(dp.getListOfModelDefinitions());
         }
@@ -551,7 +554,7 @@ final class CompFlattener {
     private static void checkPackages(SBMLDocument doc, String file) {
         for (String ns : doc.getSBMLDocumentNamespaces().keySet()) {
             String prefix = ns.startsWith("xmlns:") ? ns.substring(6) : ns;
-            if (!prefix.equals("xmlns") && doc.isPackageEnabled(prefix) && !prefix.equals(CompConstantsHolder.SHORT)) {
+            if (!prefix.equals("xmlns") && doc.isPackageEnabled(prefix) && !prefix.equals(COMP)) {
                 throw new SbmlException(file + ": the SBML package '" + prefix + "' is not supported", true);
             }
         }
@@ -880,6 +883,12 @@ final class CompFlattener {
         if (src.isSetName()) {
             m.setName(src.getName());
         }
+        Map<String, String> seen = new HashMap<>();
+        for (SBase e : top.content) {
+            if (!removed.contains(e)) {
+                checkUnique(e, seen);
+            }
+        }
         for (SBase e : top.content) {
             if (removed.contains(e)) {
                 continue;
@@ -916,6 +925,21 @@ final class CompFlattener {
         return out;
     }
 
+    /** Two elements with one id after prefixing (say a parent's own 'A__x' and submodel A's 'x') are refused. */
+    private void checkUnique(SBase node, Map<String, String> seen) {
+        if (node.isSetId() && !(node instanceof LocalParameter) && !(node instanceof UnitDefinition)
+                && !(node instanceof Unit)) {
+            String before = seen.putIfAbsent(node.getId(), node.getElementName());
+            if (before != null) {
+                throw new SbmlException(name + ": flattening gives two elements the id '" + node.getId() + "' ("
+                        + before + " and " + node.getElementName() + "); rename one of them", false);
+            }
+        }
+        for (SBase c : children(node)) {
+            checkUnique(c, seen);
+        }
+    }
+
     /** Metaids and annotations of copies are dropped: they would clash between instances and are not simulated. */
     private static void strip(SBase e) {
         if (e.isSetAnnotation()) {
@@ -927,10 +951,5 @@ final class CompFlattener {
         for (SBase c : children(e)) {
             strip(c);
         }
-    }
-
-    /** The comp package's short label, as JSBML registers its plugins. */
-    private static final class CompConstantsHolder {
-        static final String SHORT = "comp";
     }
 }

@@ -381,6 +381,13 @@ class CompFlattenerTest {
                   <comp:listOfSubmodels><comp:submodel comp:id="A" comp:modelRef="missing"/></comp:listOfSubmodels>
                 </model>
                 """)).isInstanceOf(SbmlException.class).hasMessageContaining("model 'missing', which is not defined");
+        assertThatThrownBy(() -> read(dir, """
+                <model id="top">
+                  <listOfParameters><parameter id="A__k" value="1" constant="true"/></listOfParameters>
+                  <comp:listOfSubmodels><comp:submodel comp:id="A" comp:modelRef="inner"/></comp:listOfSubmodels>
+                </model>
+                """ + defs())).isInstanceOf(SbmlException.class)
+                .hasMessageContaining("two elements the id 'A__k' (parameter and parameter)");
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
