@@ -174,6 +174,11 @@ final class CompFlattener {
                 inst.ports.put(p.getId(), p);
             }
             for (Submodel sm : mp.getListOfSubmodels()) {
+                CompSBasePlugin sp = (CompSBasePlugin) sm.getExtension(COMP);
+                if (sp != null && (sp.getReplacedElementCount() > 0 || sp.isSetReplacedBy())) {
+                    throw new SbmlException(name + ": submodel '" + sm.getId() + "'" + in(inst)
+                            + " replaces or is replaced by another element, which is not supported", true);
+                }
                 instantiateSubmodel(inst, sm, src, replacing, stack);
             }
         }
