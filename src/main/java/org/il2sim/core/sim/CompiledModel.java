@@ -513,7 +513,18 @@ public final class CompiledModel {
             if (cf != null) {
                 flux = new Expr.Apply(Op.TIMES, flux, new Expr.Sym(cf));
             }
-            return s.hasOnlySubstanceUnits() ? flux : new Expr.Apply(Op.DIVIDE, flux, new Expr.Sym(s.compartment()));
+            if (s.hasOnlySubstanceUnits()) {
+                return flux;
+            }
+            // d[S]/dt = (dS/dt)/C - [S]/C * dC/dt: the second term only where the compartment changes continuously
+            String c = s.compartment();
+            Expr conc = new Expr.Apply(Op.DIVIDE, flux, new Expr.Sym(c));
+            if (rateRuleMath.containsKey(c) || assignmentRules.containsKey(c)) {
+                Expr dc = rateOfExpr(c);
+                conc = new Expr.Apply(Op.MINUS, conc, new Expr.Apply(Op.TIMES,
+                        new Expr.Apply(Op.DIVIDE, new Expr.Sym(id), new Expr.Sym(c)), dc));
+            }
+            return conc;
         }
 
         private static Expr stoich(SpeciesReference ref) {

@@ -59,7 +59,7 @@ public final class SbmlImporter {
 
     public static ReactionNetwork read(Path file) {
         SBMLDocument doc = parse(file);
-        return convert(doc, file.toString());
+        return convert(doc, file, file.toString());
     }
 
     /** Parses a file into a JSBML document, with clear errors for missing files, DOCTYPEs and malformed XML. */
@@ -125,6 +125,11 @@ public final class SbmlImporter {
     }
 
     static ReactionNetwork convert(SBMLDocument doc, String name) {
+        return convert(doc, null, name);
+    }
+
+    /** Converts a document read from {@code file} (null if none; comp external model files are found beside it). */
+    static ReactionNetwork convert(SBMLDocument doc, Path file, String name) {
         for (String ns : doc.getSBMLDocumentNamespaces().keySet()) {
             String prefix = ns.startsWith("xmlns:") ? ns.substring(6) : ns;
             if (!prefix.equals("xmlns") && doc.isPackageEnabled(prefix) && !SUPPORTED_PACKAGES.contains(prefix)) {
@@ -132,7 +137,7 @@ public final class SbmlImporter {
             }
         }
         if (doc.isPackageEnabled("comp")) {
-            doc = CompFlattener.flatten(doc, name);
+            doc = CompFlattener.flatten(doc, file, name);
         }
         Model m = doc.getModel();
         int level = doc.getLevel();

@@ -56,6 +56,28 @@ class AnalyticSolutionsTest {
         assertThat(out[1][1] + out[1][2]).isCloseTo(0.5, within(1e-10));
     }
 
+    /** rateOf a concentration in a growing compartment: d[S]/dt = (dS/dt)/C - [S]/C dC/dt (SBML case 01822). */
+    @Test
+    void rateOfAConcentrationFollowsAChangingCompartment() {
+        ReactionNetwork n = new NetworkBuilder("rateof")
+                .add(new Compartment("C", "C", 3, 2.0, false))
+                .add(new Species("S", "S", "C", 1.0, Double.NaN, false, false, false, null))
+                .add(new Parameter("x", Double.NaN, false))
+                .add(new Reaction("J", "J", List.of(), List.of(SpeciesReference.of("S", 1)), List.of(),
+                        new Expr.Num(2), false, false))
+                .add(new Rule.Rate("C", new Expr.Num(1.3)))
+                .add(new Rule.Assignment("x", new Expr.Apply(Op.RATE_OF, sym("S"))))
+                .build();
+        CompiledModel m = CompiledModel.compile(n);
+        double[] times = {0, 1, 2};
+        double[][] out = TimeCourse.run(m, METHOD, TOL, times, List.of(m.readout("x", false)));
+        for (int i = 0; i < times.length; i++) {
+            double c = 2 + 1.3 * times[i];
+            double conc = (1 + 2 * times[i]) / c;
+            assertThat(out[i][0]).isCloseTo(2 / c - conc / c * 1.3, within(1e-9));
+        }
+    }
+
     /** Exponential decay with a rate rule on a parameter, an assignment rule, and an event that resets the state. */
     @Test
     void decayRulesAndAnEvent() {
