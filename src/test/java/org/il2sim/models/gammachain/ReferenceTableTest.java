@@ -1,7 +1,16 @@
 package org.il2sim.models.gammachain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.Methods;
+import org.il2sim.core.sim.TimeCourse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,5 +79,36 @@ class ReferenceTableTest {
         System.out.printf("worst relative error %.3f%% (%s); beyond the reference's rounding %.3f%% (%s)%n",
                 100 * worstRaw, worstRawCase, 100 * worst, worstCase);
         assertThat(worst).as("worst case %s", worstCase).isLessThan(0.005);
+    }
+
+    /**
+     * The note under reference §6: the port "reproduces the Ring trends: at 90 min, surface IL-2Rβ is 0.14 at 1 nM
+     * IL-2 and 0.05 at 500 nM" (fraction of the initial surface IL-2Rβ, free and bound), on IL-2Rα⁺ YT-1 cells with
+     * the fitted YT-1 steady-state surface receptors of §4.2 (4,620 / 538 / 1,601 / 1,119).
+     */
+    @Test
+    void ringSurfaceIl2RbetaAtNinetyMinutes() {
+        Map<Receptor, Double> yt1 = new EnumMap<>(Receptor.class);
+        yt1.put(Receptor.IL2Ra, 4620.0);
+        yt1.put(Receptor.IL2Rb, 538.0);
+        yt1.put(Receptor.gc, 1601.0);
+        yt1.put(Receptor.IL15Ra, 1119.0);
+        ReceptorAbundances cell = new ReceptorAbundances("YT1", yt1, "reference §4.2, YT-1 steady state");
+        double[][] cases = {{1, 0.14}, {500, 0.05}};
+        for (double[] c : cases) {
+            CompiledModel m = CompiledModel.compile(GammaChainModel.build(cell, Ligand.IL2, c[0],
+                    ParameterSet.reference()));
+            List<CompiledModel.Readout> rb = new ArrayList<>();
+            for (ReceptorSpecies s : ReceptorSpecies.values()) {
+                if (s.receptors().contains(Receptor.IL2Rb)) {
+                    rb.add(m.readout(s.id(Location.SURFACE), true));
+                }
+            }
+            double[][] rows = TimeCourse.run(m, Methods.defaultOde(), GammaChainTesting.TIGHT, new double[] {0, 90},
+                    rb, true);
+            double fraction = Arrays.stream(rows[1]).sum() / Arrays.stream(rows[0]).sum();
+            assertThat(fraction).as("surface IL-2Rβ at 90 min, %s nM IL-2", c[0])
+                    .isCloseTo(c[1], within(0.0051));
+        }
     }
 }
