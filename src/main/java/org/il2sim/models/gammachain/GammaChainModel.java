@@ -1,7 +1,6 @@
 package org.il2sim.models.gammachain;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.il2sim.core.network.NetworkBuilder;
@@ -42,11 +41,11 @@ public final class GammaChainModel {
     public static ReactionNetwork build(ReceptorAbundances cell, Map<Ligand, Double> dosesNanomolar,
                                         ParameterSet parameters) {
         StringBuilder id = new StringBuilder("gammachain_" + cell.cellType());
-        new EnumMap<>(dosesNanomolar).forEach((l, c) -> {
-            if (c > 0) {
+        for (Ligand l : Ligand.values()) {
+            if (dosesNanomolar.getOrDefault(l, 0.0) > 0) {
                 id.append('_').append(l.name());
             }
-        });
+        }
         NetworkBuilder b = new NetworkBuilder(id.toString()).name("γc receptor model (Farhat et al. 2021), "
                 + cell.cellType() + ", parameter set " + parameters.name());
         modules(cell, dosesNanomolar, parameters).forEach(m -> m.contributeTo(b));

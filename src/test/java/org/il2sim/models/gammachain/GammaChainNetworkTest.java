@@ -116,4 +116,18 @@ class GammaChainNetworkTest {
         assertThat(y[3]).isZero();
         assertThat(y[56]).isZero();
     }
+
+    @Test
+    void inputsAreChecked() {
+        ReceptorAbundances treg = ReceptorTables.farhat2021("Treg");
+        assertThat(GammaChainModel.build(treg, Map.of(), ParameterSet.reference()).id()).isEqualTo("gammachain_Treg");
+        assertThat(GammaChainModel.build(treg, Map.of(Ligand.IL2, 1.0, Ligand.IL7, 2.0), ParameterSet.reference())
+                .id()).isEqualTo("gammachain_Treg_IL2_IL7");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> GammaChainModel.build("Treg", Ligand.IL2, -1, ParameterSet.reference()))
+                .hasMessageContaining("IL-2 dose");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> treg.with(Receptor.gc, Double.NaN))
+                .hasMessageContaining("gc");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ligand.of("IL3")).hasMessageContaining("IL21");
+    }
 }
