@@ -32,6 +32,7 @@ public enum Ligand {
                 return l;
             }
         }
-        throw new IllegalArgumentException("unknown ligand '" + id + "' (expected one of IL2, IL15, IL7, IL9, IL4, IL21)");
+        throw new IllegalArgumentException("unknown ligand '" + id
+                + "' (expected one of IL2, IL15, IL7, IL9, IL4, IL21)");
     }
 }

@@ -18,7 +18,8 @@ public final class MediumLigands implements NetworkModule {
         for (Ligand l : Ligand.values()) {
             double c = nanomolar.getOrDefault(l, 0.0);
             if (!(c >= 0) || Double.isInfinite(c)) {
-                throw new IllegalArgumentException(l.label() + " dose must be a finite concentration >= 0 nM, was " + c);
+                throw new IllegalArgumentException(l.label() + " dose must be a finite concentration >= 0 nM, was "
+                        + c);
             }
             m.put(l, c);
         }

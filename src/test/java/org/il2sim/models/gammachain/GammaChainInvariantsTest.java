@@ -1,6 +1,7 @@
 package org.il2sim.models.gammachain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -58,7 +59,7 @@ class GammaChainInvariantsTest {
             for (Receptor r : Receptor.values()) {
                 double want = total(m, y0, r);
                 assertThat(total(m, y, r)).as("%s at t = %s", r, t).isCloseTo(want,
-                        org.assertj.core.api.Assertions.within(1e-7 * want));
+                        within(1e-7 * want));
             }
         }
     }
@@ -100,14 +101,14 @@ class GammaChainInvariantsTest {
         }
         double[] active = GammaChainTesting.run(GammaChainModel.build("Treg", Ligand.IL2, 0,
                 ParameterSet.reference()), "IL2Rb_surf", 0, 600);
-        assertThat(active[1]).isCloseTo(active[0], org.assertj.core.api.Assertions.within(1e-6 * active[0]));
+        assertThat(active[1]).isCloseTo(active[0], within(1e-6 * active[0]));
     }
 
     /**
-     * With trafficking off the binding network is closed and detailed balanced, so at equilibrium y* the Jacobian
-     * satisfies J·diag(y*) = −S·diag(forward flux)·Sᵀ·(...), a symmetric matrix (gcSolver.jl test/model.jl). J by
-     * central differences of the right-hand side (exact for mass action up to rounding, as the rates are at most
-     * quadratic).
+     * With trafficking off the binding network is closed and detailed balanced, so at equilibrium y* every reaction r
+     * has equal forward and backward flux w_r, and J·diag(y*) = −Σ_r w_r·ν_r·ν_rᵀ (ν_r its stoichiometry vector), a
+     * symmetric matrix (gcSolver.jl test/model.jl). J by central differences of the right-hand side (exact for mass
+     * action up to rounding, as the rates are at most quadratic).
      */
     @Test
     void detailedBalanceAtEquilibrium() {

@@ -1,6 +1,7 @@
 package org.il2sim.models.gammachain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
@@ -123,11 +124,11 @@ class GammaChainNetworkTest {
         assertThat(GammaChainModel.build(treg, Map.of(), ParameterSet.reference()).id()).isEqualTo("gammachain_Treg");
         assertThat(GammaChainModel.build(treg, Map.of(Ligand.IL2, 1.0, Ligand.IL7, 2.0), ParameterSet.reference())
                 .id()).isEqualTo("gammachain_Treg_IL2_IL7");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        assertThatThrownBy(
                 () -> GammaChainModel.build("Treg", Ligand.IL2, -1, ParameterSet.reference()))
                 .hasMessageContaining("IL-2 dose");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> treg.with(Receptor.gc, Double.NaN))
+        assertThatThrownBy(() -> treg.with(Receptor.gc, Double.NaN))
                 .hasMessageContaining("gc");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ligand.of("IL3")).hasMessageContaining("IL21");
+        assertThatThrownBy(() -> Ligand.of("IL3")).hasMessageContaining("IL21");
     }
 }

@@ -2,6 +2,7 @@ package org.il2sim.models.gammachain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ReceptorTablesTest {
             for (int k = 0; k < cols.size(); k++) {
                 // within 1: the reference prints naive CD8 IL-7Rα (geometric mean 15,540.46) as 15,541
                 assertThat(a.count(cols.get(k))).as("%s %s", row[0], cols.get(k))
-                        .isCloseTo((Integer) row[k + 1], org.assertj.core.api.Assertions.within(1.0));
+                        .isCloseTo((Integer) row[k + 1], within(1.0));
             }
             assertThat(a.count(Receptor.IL15Ra)).as("IL-15Rα was never observed").isZero();
             assertThat(a.count(Receptor.IL9R)).isZero();
@@ -45,7 +46,7 @@ class ReceptorTablesTest {
 
     @Test
     void geometricMeanOfAZeroIsZero() {
-        assertThat(ReceptorTables.geometricMean(List.of(2.0, 8.0))).isEqualTo(4.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(ReceptorTables.geometricMean(List.of(2.0, 8.0))).isCloseTo(4.0, within(1e-12));
         assertThat(ReceptorTables.geometricMean(List.of(0.0, 8.0))).isZero();
     }
 
