@@ -83,6 +83,8 @@ public final class CompiledModel {
     private final int[] symbolState;
     private final Builder context;
     private final DelayHistory delays;
+    /** Values fixed by {@link #withValues}, kept so per-run recompilations (delay models) keep them. */
+    private final Map<String, Double> pinned;
     /** The symbolic Jacobian, or null when solvers must use finite differences. */
     final AnalyticJacobian jacobian;
     private final double smallestDelay;
@@ -91,6 +93,12 @@ public final class CompiledModel {
     private final Map<String, Compartment> compartmentsById;
 
     private CompiledModel(Builder b) {
+        this(b, b.initialValues, b.initialState, Map.of(), null, true);
+    }
+
+    /** Shares everything compiled from b; only the initial values differ (see {@link #withValues}). */
+    private CompiledModel(Builder b, double[] initialValues, double[] initialState, Map<String, Double> pinned,
+                          AnalyticJacobian jacobian, boolean buildJacobian) {
         this.network = b.network;
         this.slots = b.slots;
         this.slotNames = b.slotNames.toArray(String[]::new);
@@ -114,13 +122,14 @@ public final class CompiledModel {
         this.fastFactorSlot = b.fastFactorSlot;
         this.algebraicSlot = b.algebraicSlot;
         this.algebraicResiduals = b.algebraicResiduals;
-        this.initialValues = b.initialValues;
-        this.initialState = b.initialState;
+        this.initialValues = initialValues;
+        this.initialState = initialState;
+        this.pinned = Map.copyOf(pinned);
         this.speciesById = network.speciesById();
         this.context = b;
         this.delays = b.delays;
         this.smallestDelay = b.smallestDelay;
-        this.jacobian = delays.isEmpty() ? AnalyticJacobian.tryBuild(this, b) : null;
+        this.jacobian = !buildJacobian ? jacobian : delays.isEmpty() ? AnalyticJacobian.tryBuild(this, b) : null;
         this.symbolState = new int[slotCount + 1];
         java.util.Arrays.fill(symbolState, -1);
         for (int i = 0; i < stateSlot.length; i++) {
@@ -152,6 +161,37 @@ public final class CompiledModel {
         return stateNames[i];
     }
 
+    /**
+     * The same compiled model with some declared values changed (parameters, compartment sizes, species' initial
+     * symbol values): initial values are evaluated again with these values pinned, so initial assignments that read
+     * them follow, but nothing is recompiled. This is how dose and parameter sweeps avoid recompiling per point.
+     *
+     * @throws ModelException for an unknown id or one that an assignment rule or initial assignment defines
+     */
+    public CompiledModel withValues(Map<String, Double> values) {
+        double[] pins = new double[slotCount + 1];
+        Arrays.fill(pins, Double.NaN);
+        Map<String, Double> all = new LinkedHashMap<>(pinned);
+        all.putAll(values);
+        for (Map.Entry<String, Double> e : all.entrySet()) {
+            Integer s = slots.get(e.getKey());
+            if (s == null || e.getKey().startsWith("amount(")) {
+                throw ModelException.invalid("unknown quantity '" + e.getKey() + "'");
+            }
+            if (context.assignmentRules.containsKey(e.getKey()) || context.initialAssigned(e.getKey())) {
+                throw ModelException.invalid("'" + e.getKey() + "' is computed by a rule or initial assignment and"
+                        + " cannot be set");
+            }
+            pins[s] = e.getValue();
+        }
+        double[] v = new double[slotCount + 1];
+        Arrays.fill(v, Double.NaN);
+        v[Evaluator.TIME_SLOT] = 0;
+        double[] state = new double[stateSlot.length];
+        context.initialValuesAt(v, state, pins);
+        return new CompiledModel(context, v, state, all, jacobian, false);
+    }
+
     /** A symbol's value at t = 0 (after initial assignments and rules). */
     public double initialValue(String id) {
         int s = slot(id);
@@ -172,7 +212,8 @@ public final class CompiledModel {
      */
     public ModelState newState(double t0) {
         if (!delays.isEmpty()) {
-            return new ModelState(compile(network), t0);
+            CompiledModel fresh = compile(network);
+            return new ModelState(pinned.isEmpty() ? fresh : fresh.withValues(pinned), t0);
         }
         return new ModelState(this, t0);
     }
@@ -694,15 +735,22 @@ public final class CompiledModel {
          * with NaN), then the initial state vector; used at t = 0 and, for delay() before the start, at earlier times.
          */
         void initialValuesAt(double[] v, double[] state) {
+            initialValuesAt(v, state, null);
+        }
+
+        /** As above, with pinned values (non-NaN entries of pins, by slot) taking the place of their definitions. */
+        void initialValuesAt(double[] v, double[] state, double[] pins) {
             for (int k = 0; k < initialOrderSlots.length; k++) {
-                v[initialOrderSlots[k]] = initialOrderEvaluators[k].eval(v);
+                int slot = initialOrderSlots[k];
+                v[slot] = pins != null && !Double.isNaN(pins[slot]) ? pins[slot] : initialOrderEvaluators[k].eval(v);
             }
             for (int i = 0; i < state.length; i++) {
                 String id = stateNames.get(i);
                 Species s = species.get(id);
                 double value = v[slots.get(id)];
                 if (s != null && amountSlot.containsKey(id)) {
-                    boolean declaredAmount = !Double.isNaN(s.initialAmount()) && !initialAssigned(id);
+                    boolean declaredAmount = !Double.isNaN(s.initialAmount()) && !initialAssigned(id)
+                            && (pins == null || Double.isNaN(pins[slots.get(id)]));
                     // a declared amount is the amount, even while the size is still unknown (e.g. algebraic)
                     value = declaredAmount ? s.initialAmount()
                             : s.hasOnlySubstanceUnits() ? value : value * v[slots.get(s.compartment())];

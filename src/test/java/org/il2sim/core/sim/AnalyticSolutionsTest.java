@@ -113,4 +113,25 @@ class AnalyticSolutionsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CompiledModel.compile(b.build()))
                 .isInstanceOf(ModelException.class).hasMessageContaining("cycle");
     }
+
+    @Test
+    void withValuesChangesDeclaredValuesAndWhatDependsOnThemWithoutRecompiling() {
+        ReactionNetwork n = new NetworkBuilder("decay2")
+                .add(new Compartment("c", "c", 3, 1.0, true))
+                .add(new Species("A", "A", "c", 10.0, Double.NaN, false, false, false, null))
+                .add(new Parameter("k", 0.5, true))
+                .add(new Parameter("k2", Double.NaN, true))
+                .add(new org.il2sim.core.network.InitialAssignment("k2", new Expr.Apply(Op.TIMES, new Expr.Num(2), sym("k"))))
+                .add(new Reaction("decay", "decay", List.of(SpeciesReference.of("A", 1)), List.of(), List.of(),
+                        new Expr.Apply(Op.TIMES, sym("k2"), sym("A")), false, false))
+                .build();
+        CompiledModel base = CompiledModel.compile(n);
+        CompiledModel changed = base.withValues(java.util.Map.of("k", 0.1, "A", 4.0));
+        double[][] out = TimeCourse.run(changed, METHOD, TOL, new double[] {0, 1}, List.of(changed.readout("A", false)));
+        assertThat(out[0][0]).isEqualTo(4.0);
+        assertThat(out[1][0]).isCloseTo(4 * Math.exp(-0.2), within(1e-8)); // k2 = 2 k follows the new k
+        assertThat(base.initialValue("k2")).isEqualTo(1.0); // the original is untouched
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withValues(java.util.Map.of("k2", 1.0)))
+                .isInstanceOf(ModelException.class).hasMessageContaining("cannot be set");
+    }
 }

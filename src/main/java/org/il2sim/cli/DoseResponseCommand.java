@@ -1,0 +1,219 @@
+package org.il2sim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.il2sim.core.solver.Tolerances;
+import org.il2sim.io.output.DoseResponseFiles;
+import org.il2sim.models.gammachain.CellTypes;
+import org.il2sim.models.gammachain.DoseResponse;
+import org.il2sim.models.gammachain.LigandDefinition;
+import org.il2sim.models.gammachain.ParameterSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "dose-response", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Signalling of each cell type to each γc cytokine or IL-2 variant over a range of doses and "
+                + "times, with the 62-state γc receptor model (Farhat et al. 2021): binding, trafficking and active "
+                + "complexes per cell at constant medium ligand.",
+                "Writes DIR/dose_response.csv (cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt; "
+                        + "read-outs the model lacks are NaN), DIR/ec50.csv (four-parameter Hill fit per cell, ligand, "
+                        + "time and read-out; NaN where the fit fails) and PNG/SVG plots per ligand and time."},
+        footer = {"", "Examples:", "  il2sim dose-response --out dr",
+                "  il2sim dose-response --cells Treg,NK --ligands IL2,H9,N88D --doses 1e-4:100:16 --times 60 --out dr",
+                "  il2sim dose-response --ligand-def myIL2:kdAlpha=0.19,kdBetaGamma=5.3 --ligands IL2,myIL2 --out dr"})
+final class DoseResponseCommand implements Callable<Integer> {
+
+    @Option(names = "--cells", defaultValue = "Treg,Thelper,NK,CD8", split = ",", paramLabel = "CELL",
+            description = "Cell types (canonical ids or common names). Default: ${DEFAULT-VALUE}.")
+    List<String> cells;
+
+    @Option(names = "--ligands", defaultValue = "IL2,IL15", split = ",", paramLabel = "LIGAND",
+            description = "Ligands: IL2, IL15, IL7, IL9, IL4, IL21, presets (IL2_notAlpha, H9, N88D_Cterm, ...) or "
+                    + "names from --ligand-def. Default: ${DEFAULT-VALUE}.")
+    List<String> ligands;
+
+    @Option(names = "--doses", defaultValue = "4.7e-4:84:12", paramLabel = "A:B:N|D,D,...",
+            description = "Doses in nM: N log-spaced doses from A to B inclusive, or a comma list. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String doses;
+
+    @Option(names = "--times", defaultValue = "30,60,120,240", split = ",", paramLabel = "MIN",
+            description = "Times in minutes. Default: ${DEFAULT-VALUE}.")
+    List<Double> times;
+
+    @Option(names = "--ligand-def", paramLabel = "NAME:kdAlpha=K,kdBetaGamma=K",
+            description = "Define an IL-2 variant by its K_D (nM) for IL-2Ra and for IL-2Rb/gc (repeatable).")
+    List<String> ligandDefs = new ArrayList<>();
+
+    @Option(names = "--parameter-set", defaultValue = "farhat2021", paramLabel = "NAME",
+            description = "Parameter set: farhat2021 (the published reference model exactly; the default until "
+                    + "il2sim's own set lands) or IL4_IL7 (the reference's IL-4/IL-7 fit). Default: ${DEFAULT-VALUE}.")
+    String parameterSet;
+
+    @Option(names = "--rtol", defaultValue = "1e-8", description = "Relative tolerance. Default: ${DEFAULT-VALUE}.")
+    double rtol;
+
+    @Option(names = "--atol", defaultValue = "1e-8",
+            description = "Absolute tolerance (molecules/cell). Default: ${DEFAULT-VALUE}.")
+    double atol;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> cellIds = new ArrayList<>();
+        for (String c : cells) {
+            cellIds.add(canonical(() -> CellTypes.canonical(c)));
+        }
+        Map<String, LigandDefinition> custom = new LinkedHashMap<>();
+        for (String def : ligandDefs) {
+            LigandDefinition d = parseDefinition(def);
+            custom.put(d.id().toLowerCase(Locale.ROOT), d);
+        }
+        List<LigandDefinition> ligandList = new ArrayList<>();
+        for (String l : ligands) {
+            LigandDefinition d = custom.get(l.trim().toLowerCase(Locale.ROOT));
+            ligandList.add(d != null ? d : canonical(() -> LigandDefinition.named(l)));
+        }
+        double[] doseList = parseDoses(doses);
+        double[] timeList = times.stream().mapToDouble(Double::doubleValue).toArray();
+        for (int i = 0; i < timeList.length; i++) {
+            if (!(timeList[i] > 0) || (i > 0 && timeList[i] <= timeList[i - 1])) {
+                throw new UserInputException("--times must be positive and increasing (minutes), got " + times);
+            }
+        }
+        if (!(rtol > 0) || !(atol > 0)) {
+            throw new UserInputException("--rtol and --atol must be positive");
+        }
+        ParameterSet set = switch (parameterSet) {
+            case "farhat2021" -> ParameterSet.reference();
+            case "IL4_IL7" -> ParameterSet.named("IL4_IL7");
+            default -> throw new UserInputException("unknown --parameter-set '" + parameterSet
+                    + "'; known: farhat2021, IL4_IL7");
+        };
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException("--out " + out + " exists and is not a folder");
+        }
+        long started = System.nanoTime();
+        List<DoseResponse.Point> points = DoseResponse.run(cellIds, ligandList, doseList, timeList, set,
+                new Tolerances(rtol, atol, 1_000_000, Double.POSITIVE_INFINITY),
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        Files.createDirectories(out);
+        DoseResponseFiles.writePoints(out.resolve("dose_response.csv"), points);
+        List<DoseResponseFiles.Ec50> fits = DoseResponseFiles.fits(points);
+        DoseResponseFiles.writeFits(out.resolve("ec50.csv"), fits);
+        Map<String, byte[]> plots = DoseResponseFiles.writePlots(out, points);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%d cells x %d ligands x %d doses x %d times in %.1f s%n", cellIds.size(),
+                ligandList.size(), doseList.length, timeList.length, (System.nanoTime() - started) / 1e9);
+        o.printf(Locale.ROOT, "%-14s %-12s %8s %14s%n", "cell", "ligand", "time", "EC50 (nM)");
+        for (DoseResponseFiles.Ec50 e : fits) {
+            if (e.readout().equals("active_complexes")) {
+                o.printf(Locale.ROOT, "%-14s %-12s %6.0f m %14.4g%n", e.cell(), e.ligand(), e.time(), e.fit().ec50());
+            }
+        }
+        o.println("wrote dose_response.csv, ec50.csv and " + plots.size() + " plots to " + out);
+        o.flush();
+        return ExitCode.OK;
+    }
+
+    private interface Lookup<T> {
+        T get();
+    }
+
+    private static <T> T canonical(Lookup<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    static LigandDefinition parseDefinition(String def) {
+        String usage = " (expected NAME:kdAlpha=K,kdBetaGamma=K with K_D in nM, e.g. myIL2:kdAlpha=0.19,kdBetaGamma=5.3)";
+        int colon = def.indexOf(':');
+        if (colon <= 0) {
+            throw new UserInputException("cannot read --ligand-def '" + def + "'" + usage);
+        }
+        String name = def.substring(0, colon).trim();
+        double alpha = Double.NaN;
+        double betaGamma = Double.NaN;
+        for (String part : def.substring(colon + 1).split(",")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new UserInputException("cannot read '" + part + "' in --ligand-def '" + def + "'" + usage);
+            }
+            double v;
+            try {
+                v = Double.parseDouble(kv[1].trim());
+            } catch (NumberFormatException e) {
+                throw new UserInputException("'" + kv[1] + "' is not a number in --ligand-def '" + def + "'" + usage);
+            }
+            switch (kv[0].trim()) {
+                case "kdAlpha" -> alpha = v;
+                case "kdBetaGamma" -> betaGamma = v;
+                default -> throw new UserInputException("unknown key '" + kv[0] + "' in --ligand-def '" + def + "'"
+                        + usage);
+            }
+        }
+        if (Double.isNaN(alpha) || Double.isNaN(betaGamma)) {
+            throw new UserInputException("--ligand-def '" + def + "' needs both kdAlpha and kdBetaGamma" + usage);
+        }
+        try {
+            return LigandDefinition.custom(name, alpha, betaGamma);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    static double[] parseDoses(String spec) {
+        try {
+            if (spec.contains(":")) {
+                String[] p = spec.split(":");
+                if (p.length != 3) {
+                    throw new NumberFormatException();
+                }
+                double a = Double.parseDouble(p[0]);
+                double b = Double.parseDouble(p[1]);
+                int n = Integer.parseInt(p[2]);
+                if (!(a > 0) || !(b > a) || n < 2) {
+                    throw new UserInputException("--doses A:B:N needs 0 < A < B and N >= 2, got '" + spec + "'");
+                }
+                double[] d = new double[n];
+                for (int i = 0; i < n; i++) {
+                    d[i] = a * Math.pow(b / a, (double) i / (n - 1));
+                }
+                d[n - 1] = b;
+                return d;
+            }
+            String[] parts = spec.split(",");
+            double[] d = new double[parts.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = Double.parseDouble(parts[i].trim());
+                if (!(d[i] > 0)) {
+                    throw new UserInputException("doses must be positive (nM), got " + parts[i].trim());
+                }
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UserInputException("cannot read --doses '" + spec + "' (expected A:B:N, e.g. 4.7e-4:84:12, or a "
+                    + "comma list of doses in nM)");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.il2sim.models.gammachain;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A ligand as a user names it: one of the six γc cytokines, or an engineered IL-2 (mutein) defined by its affinities
+ * for IL-2Rα and for IL-2Rβ/γc. Presets and their synonyms are in ligands.tsv, each with its source.
+ *
+ * <p>Affinities apply the reference's mutein rule (reference §2.5, Farhat et al. 2021 model.py mut_adjust):
+ * k1 = K_D,α·k_fbnd, and k2, k4, k5 (so also k10 = 8 k5 and k11 = 42 k5) are multiplied by K_D,βγ·k_fbnd / k5. The
+ * BLI K_D of the βγ heterodimer is thus used as a fold change on the fitted 2D k5 (a heuristic of the reference).
+ *
+ * @param kdAlpha K_D for IL-2Rα in nM, or NaN to keep the base ligand's rates
+ * @param kdBetaGamma K_D for IL-2Rβ/γc in nM, or NaN to keep the base ligand's rates
+ */
+public record LigandDefinition(String id, Ligand base, double kdAlpha, double kdBetaGamma, String status, String source) {
+
+    private static volatile Map<String, LigandDefinition> presets;
+    private static volatile Map<String, String> synonyms;
+
+    /** The parameter set with this ligand's affinities applied to its base ligand's rates. */
+    public ParameterSet apply(ParameterSet set) {
+        if (base != Ligand.IL2 || (Double.isNaN(kdAlpha) && Double.isNaN(kdBetaGamma))) {
+            return set;
+        }
+        double kFbnd = set.value("k_fbnd");
+        ParameterSet out = set;
+        if (!Double.isNaN(kdAlpha)) {
+            out = out.with("k1", kdAlpha * kFbnd);
+        }
+        if (!Double.isNaN(kdBetaGamma)) {
+            double factor = kdBetaGamma * kFbnd / set.value("k5");
+            for (String k : List.of("k2", "k4", "k5")) {
+                out = out.with(k, set.value(k) * factor);
+            }
+        }
+        return out;
+    }
+
+    /** Every preset, by canonical id, in file order. */
+    public static Map<String, LigandDefinition> presets() {
+        Map<String, LigandDefinition> p = presets;
+        if (p == null) {
+            load();
+            p = presets;
+        }
+        return p;
+    }
+
+    /**
+     * The ligand for a name: a canonical id, a synonym (IL-2, interleukin 2, aldesleukin, ...), case-insensitive.
+     *
+     * @throws IllegalArgumentException listing the accepted names
+     */
+    public static LigandDefinition named(String name) {
+        presets();
+        String id = synonyms.get(normalise(name));
+        if (id == null) {
+            throw new IllegalArgumentException("unknown ligand '" + name + "'; known: "
+                    + String.join(", ", presets.keySet()) + " (or define one with --ligand-def NAME:kdAlpha=..,"
+                    + "kdBetaGamma=..)");
+        }
+        return presets.get(id);
+    }
+
+    /** A user-defined IL-2 variant. */
+    public static LigandDefinition custom(String id, double kdAlpha, double kdBetaGamma) {
+        if (!(kdAlpha > 0) || !(kdBetaGamma > 0)) {
+            throw new IllegalArgumentException("ligand '" + id + "': kdAlpha and kdBetaGamma must be positive (nM)");
+        }
+        return new LigandDefinition(id, Ligand.IL2, kdAlpha, kdBetaGamma, "user-defined",
+                "defined on the command line (K_D in nM)");
+    }
+
+    private static String normalise(String s) {
+        return s.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static synchronized void load() {
+        if (presets != null) {
+            return;
+        }
+        TsvTable t = TsvTable.read("ligands.tsv", "\t");
+        Map<String, LigandDefinition> p = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Map<String, String> row : t.rows()) {
+            String id = row.get("id");
+            p.put(id, new LigandDefinition(id, Ligand.of(row.get("base")), t.optionalNumber(row, "kd_alpha_nM"),
+                    t.optionalNumber(row, "kd_betagamma_nM"), row.get("status"), row.get("source")));
+            names.put(normalise(id), id);
+            for (String syn : row.get("synonyms").split(";")) {
+                if (!syn.isBlank()) {
+                    names.putIfAbsent(normalise(syn), id);
+                }
+            }
+        }
+        synonyms = Collections.unmodifiableMap(names);
+        presets = Collections.unmodifiableMap(p);
+    }
+
+    /** Every accepted name of this ligand (its id first). */
+    public List<String> names() {
+        presets();
+        List<String> out = new ArrayList<>();
+        out.add(id);
+        synonyms.forEach((name, target) -> {
+            if (target.equals(id) && !name.equals(normalise(id))) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,91 @@
+package org.il2sim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `il2sim dose-response`: the reference table (gamma-chain-model.md §6) from the command line, and bad input. */
+class DoseResponseCommandTest {
+
+    /** Total active complexes per cell at 60 min, reference §6 (farhat2021 set, receptor table (a)). */
+    static final Map<String, double[]> SECTION_6 = Map.of(
+            "Treg,IL2", new double[] {33.9, 267.6, 703.3, 877.5, 936.1},
+            "NK,IL2", new double[] {42.2, 405.6, 2908.6, 7388.8, 9124.8},
+            "NK,IL15", new double[] {15.1, 148.5, 1284.3, 5393.9, 8300.7},
+            "Thelper,IL15", new double[] {0.12, 1.16, 10.9, 65.0, 124.0});
+
+    @Test
+    void reproducesTheReferenceTableFromTheCommandLine(@TempDir Path dir) throws IOException {
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cells", "Tregs,natural killer,Th",
+                "--ligands", "IL-2,interleukin 15", "--doses", "0.001,0.01,0.1,1,10", "--times", "60",
+                "--parameter-set", "farhat2021", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("dose_response.csv"));
+        assertThat(lines.get(0)).isEqualTo("cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt");
+        Map<String, double[]> got = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            int k = (int) Math.round(Math.log10(Double.parseDouble(f[2]))) + 3;
+            got.computeIfAbsent(f[0] + "," + f[1], x -> new double[5])[k] = Double.parseDouble(f[4]);
+            assertThat(f[5]).isEqualTo("NaN"); // no signalling layer in the reference model
+        }
+        SECTION_6.forEach((key, expected) -> {
+            for (int k = 0; k < 5; k++) {
+                assertThat(got.get(key)[k]).as(key + " dose " + k).isCloseTo(expected[k], within(0.05 * expected[k]));
+            }
+        });
+        List<String> ec50 = Files.readAllLines(dir.resolve("ec50.csv"));
+        assertThat(ec50.get(0)).isEqualTo("cell,ligand,time_min,readout,ec50_nM,hill,emax");
+        assertThat(ec50).hasSize(1 + 3 * 2 * 1 * 4);
+        assertThat(dir.resolve("dose_response_IL2_60min.png")).isNotEmptyFile();
+        assertThat(dir.resolve("dose_response_IL15_60min.svg")).isNotEmptyFile();
+    }
+
+    @Test
+    void tregsAnswerIl2AtLowerDosesThanNkCellsButNotIl15(@TempDir Path dir) throws IOException {
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cells", "Treg,NK",
+                "--ligands", "IL2,IL15,IL2_notAlpha", "--times", "60", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, Double> ec50 = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("ec50.csv"))) {
+            String[] f = line.split(",");
+            if (f[3].equals("active_complexes")) {
+                ec50.put(f[0] + "," + f[1], Double.parseDouble(f[4]));
+            }
+        }
+        assertThat(ec50.get("Treg,IL2")).isLessThan(ec50.get("NK,IL2") / 5);
+        assertThat(ec50.get("Treg,IL15")).isGreaterThan(ec50.get("NK,IL15") / 2);
+        // removing IL-2Ra binding removes the Treg preference (SYSTEM.md B1)
+        assertThat(ec50.get("Treg,IL2_notAlpha")).isGreaterThan(ec50.get("NK,IL2_notAlpha") / 2);
+    }
+
+    @Test
+    void badInputIsRefusedWithTheAcceptedValuesAndNoOutput(@TempDir Path dir) {
+        Path out = dir.resolve("o");
+        SbmlSimulateCommandTest.Run cell = SbmlSimulateCommandTest.run("dose-response", "--cells", "Treg2",
+                "--out", out.toString());
+        assertThat(cell.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(cell.err()).contains("unknown cell type 'Treg2'").contains("known: Treg, TregNaive");
+        SbmlSimulateCommandTest.Run ligand = SbmlSimulateCommandTest.run("dose-response", "--ligands", "IL99",
+                "--out", out.toString());
+        assertThat(ligand.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(ligand.err()).contains("unknown ligand 'IL99'").contains("IL15");
+        SbmlSimulateCommandTest.Run dose = SbmlSimulateCommandTest.run("dose-response", "--doses", "0,1",
+                "--out", out.toString());
+        assertThat(dose.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(dose.err()).contains("positive");
+        SbmlSimulateCommandTest.Run def = SbmlSimulateCommandTest.run("dose-response", "--ligand-def", "x:kdAlpha=1",
+                "--ligands", "x", "--out", out.toString());
+        assertThat(def.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(def.err()).contains("kdBetaGamma");
+        assertThat(out).doesNotExist();
+    }
+}
