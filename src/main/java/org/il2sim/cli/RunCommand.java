@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.il2sim.io.output.DoseResponseFiles;
 import org.il2sim.io.output.HtmlReport;
 import org.il2sim.io.output.Plots;
 import org.il2sim.io.output.RunJson;
 import org.il2sim.io.output.TidyCsv;
+import org.il2sim.io.scenario.DoseResponseResult;
 import org.il2sim.io.scenario.RunResult;
 import org.il2sim.io.scenario.Scenario;
 import org.il2sim.io.scenario.ScenarioReader;
@@ -30,9 +32,13 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a scenario file (docs/scenarios.md) and writes timecourse.csv (tidy: "
                 + "time,replicate,quantity,value,unit), timecourse.png and .svg, report.html and run.json into the "
                 + "output folder.",
-                "Without a file it runs the built-in default: IL-2 binding to IL-2Ra (CD25), IL-2Rb (CD122) and the "
-                        + "common gamma chain on a regulatory T cell at 1 nM IL-2 for 30 minutes (Farhat et al. 2021)."},
-        footer = {"", "Examples:", "  il2sim run", "  il2sim run examples/il2-washout.yaml --out results/washout"})
+                "A dose-response scenario writes dose_response.csv, ec50.csv, plots per ligand and time, report.html "
+                        + "and run.json instead.",
+                "Without a file it runs the built-in default: the IL-2 and IL-15 dose-response of Treg, T helper, NK "
+                        + "and CD8 cells with the 62-state gamma-chain model (Farhat et al. 2021): Tregs answer IL-2 "
+                        + "at far lower doses, but not IL-15."},
+        footer = {"", "Examples:", "  il2sim run", "  il2sim run examples/il2-washout.yaml --out results/washout",
+                "  il2sim run examples/acute-infection.yaml"})
 final class RunCommand implements Callable<Integer> {
 
     static final String DEFAULT_SCENARIO = "/org/il2sim/scenarios/default.yaml";
@@ -61,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException("--out " + dir + " exists and is not a folder");
+        }
+        if ("dose-response".equals(scenario.experiment())) {
+            return runDoseResponse(scenario, dir);
         }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && !json && System.console() != null);
         RunResult result;
@@ -93,6 +102,69 @@ final class RunCommand implements Callable<Integer> {
         }
         o.flush();
         return ExitCode.OK;
+    }
+
+    private int runDoseResponse(Scenario scenario, Path dir) throws IOException {
+        DoseResponseResult result = ScenarioRunner.runDoseResponse(scenario);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create output folder " + dir + " (" + e.getMessage() + ")");
+        }
+        String version = new Main.Version().getVersion()[0];
+        DoseResponseFiles.writePoints(dir.resolve("dose_response.csv"), result.points());
+        List<DoseResponseFiles.Ec50> fits = DoseResponseFiles.fits(result.points());
+        DoseResponseFiles.writeFits(dir.resolve("ec50.csv"), fits);
+        Map<String, byte[]> plots = DoseResponseFiles.writePlots(dir, result.points());
+        HtmlReport.writeDoseResponse(dir.resolve("report.html"), result, fits, plots, version);
+        List<String> files = new ArrayList<>(List.of("dose_response.csv", "ec50.csv", "report.html", "run.json"));
+        files.addAll(plots.keySet());
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("il2simVersion", version);
+        summary.put("scenario", scenario.name());
+        summary.put("experiment", scenario.experiment());
+        summary.put("model", "gamma-chain");
+        summary.put("parameterSet", scenario.panel().parameterSet());
+        summary.put("cells", scenario.panel().cells());
+        summary.put("ligands", scenario.panel().ligands());
+        summary.put("doses", scenario.panel().doses().length);
+        summary.put("timesMin", scenario.panel().times());
+        summary.put("wallMillis", result.wallMillis());
+        summary.put("outputFolder", dir.toString());
+        summary.put("files", files);
+        Map<String, Double> ec50 = new java.util.LinkedHashMap<>();
+        for (DoseResponseFiles.Ec50 e : fits) {
+            if (e.readout().equals("active_complexes")) {
+                ec50.put(e.cell() + "/" + e.ligand() + "/" + WideCsvFormat.of(e.time()) + "min", e.fit().ec50());
+            }
+        }
+        summary.put("ec50ActiveComplexesNanomolar", ec50);
+        RunJson.write(dir.resolve("run.json"), summary);
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.print(RunJson.toJson(summary));
+        } else if (!quiet) {
+            o.printf(Locale.ROOT, "%s: %d cells x %d ligands x %d doses x %d times in %d ms%n", scenario.name(),
+                    scenario.panel().cells().size(), scenario.panel().ligands().size(), scenario.panel().doses().length,
+                    scenario.panel().times().length, result.wallMillis());
+            double last = scenario.panel().times()[scenario.panel().times().length - 1];
+            o.printf(Locale.ROOT, "EC50 of active complexes at %g min (nM):%n", last);
+            for (DoseResponseFiles.Ec50 e : fits) {
+                if (e.readout().equals("active_complexes") && e.time() == last) {
+                    o.printf(Locale.ROOT, "  %-14s %-12s %.4g%n", e.cell(), e.ligand(), e.fit().ec50());
+                }
+            }
+            o.println("wrote " + files.size() + " files to " + dir);
+        }
+        o.flush();
+        return ExitCode.OK;
+    }
+
+    /** Numbers in keys as the CSV files write them. */
+    private static final class WideCsvFormat {
+        static String of(double v) {
+            return org.il2sim.io.csv.WideCsv.format(v);
+        }
     }
 
     static Scenario defaultScenario() throws IOException {

@@ -25,15 +25,21 @@ class RunCommandTest {
     void defaultRunWritesEveryOutputFile(@TempDir Path dir) throws IOException {
         SbmlSimulateCommandTest.Run r = run("run", "--out", dir.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
-        for (String f : List.of("timecourse.csv", "timecourse.png", "timecourse.svg", "report.html", "run.json")) {
+        for (String f : List.of("dose_response.csv", "ec50.csv", "dose_response_IL2_60min.png",
+                "dose_response_IL15_240min.svg", "report.html", "run.json")) {
             assertThat(dir.resolve(f)).isNotEmptyFile();
         }
-        assertThat(Files.readAllLines(dir.resolve("timecourse.csv")).get(0)).isEqualTo("time,replicate,quantity,value,unit");
+        assertThat(Files.readAllLines(dir.resolve("dose_response.csv"))).hasSize(1 + 4 * 2 * 12 * 4);
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("data:image/png;base64,").contains("k_fwd").contains("Farhat").doesNotContain("src=\"http");
+        assertThat(html).contains("data:image/png;base64,").contains("k_fwd").contains("posterior median")
+                .doesNotContain("src=\"http");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
-        assertThat(json.get("model").asText()).isEqualTo("il2_receptor_binding");
-        byte[] png = Files.readAllBytes(dir.resolve("timecourse.png"));
+        assertThat(json.get("model").asText()).isEqualTo("gamma-chain");
+        // the system's central fact: Tregs answer IL-2 at far lower doses than NK cells, but not IL-15
+        JsonNode ec50 = json.get("ec50ActiveComplexesNanomolar");
+        assertThat(ec50.get("Treg/IL2/60min").asDouble()).isLessThan(ec50.get("NK/IL2/60min").asDouble() / 5);
+        assertThat(ec50.get("Treg/IL15/60min").asDouble()).isGreaterThan(ec50.get("NK/IL15/60min").asDouble() / 2);
+        byte[] png = Files.readAllBytes(dir.resolve("dose_response_IL2_60min.png"));
         assertThat(png[1]).isEqualTo((byte) 'P');
     }
 
@@ -113,9 +119,21 @@ class RunCommandTest {
     @Test
     void experimentsNotYetRunnableAreRefusedAsUnsupported(@TempDir Path dir) throws IOException {
         Path s = dir.resolve("dr.yaml");
-        Files.writeString(s, "experiment: dose-response\n");
+        Files.writeString(s, "experiment: sweep\n");
         SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCode.UNSUPPORTED);
-        assertThat(r.err()).contains("dose-response").contains("not supported yet");
+        assertThat(r.err()).contains("sweep").contains("not supported yet");
+    }
+
+    @Test
+    void doseResponseScenariosNameUnknownCellTypesWithTheirLocation(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("dr.yaml");
+        Files.writeString(s, "experiment: dose-response\ncells: [Treg, Treg2]\nligands: [IL2, IL99]\n"
+                + "doses: [1 nM, 0 nM]\n");
+        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("dr.yaml:2:15: unknown cell type 'Treg2'; known: Treg, TregNaive")
+                .contains("dr.yaml:3:16: unknown ligand 'IL99'").contains("dr.yaml:4:15: doses must be positive");
+        assertThat(dir.resolve("o")).doesNotExist();
     }
 }

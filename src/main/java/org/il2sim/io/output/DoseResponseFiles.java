@@ -101,7 +101,7 @@ public final class DoseResponseFiles {
         for (String ligand : ligands) {
             for (double t : times) {
                 XYChart chart = new XYChartBuilder().width(800).height(520)
-                        .title(String.format(Locale.ROOT, "%s, %g min", ligand, t)).xAxisTitle(ligand + " (nM)")
+                        .title(ligand + ", " + WideCsv.format(t) + " min").xAxisTitle(ligand + " (nM)")
                         .yAxisTitle("active complexes (molecules/cell)").build();
                 chart.getStyler().setXAxisLogarithmic(true);
                 chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);

@@ -19,12 +19,7 @@ public final class HtmlReport {
 
     public static void write(Path file, RunResult r, byte[] png, String version) throws IOException {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>il2sim: ")
-                .append(esc(r.scenario().name())).append("</title>\n<style>")
-                .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")
-                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}")
-                .append("th{background:#f0f0f0}pre{background:#f7f7f7;padding:1em;overflow:auto}")
-                .append(".warn{color:#a60}</style></head><body>\n");
+        head(h, r.scenario().name());
         h.append("<h1>").append(esc(r.scenario().name())).append("</h1>\n");
         if (!r.scenario().description().isEmpty()) {
             h.append("<p>").append(esc(r.scenario().description())).append("</p>\n");
@@ -58,6 +53,66 @@ public final class HtmlReport {
         h.append("</table>\n<h2>Scenario</h2>\n<pre>").append(esc(r.scenario().text())).append("</pre>\n");
         h.append("</body></html>\n");
         AtomicFiles.write(file, w -> w.write(h.toString()));
+    }
+
+    /** The report of a dose-response experiment: plots, EC50 table, parameters with sources, the scenario. */
+    public static void writeDoseResponse(Path file, org.il2sim.io.scenario.DoseResponseResult r,
+                                         java.util.List<DoseResponseFiles.Ec50> fits,
+                                         java.util.Map<String, byte[]> plots, String version) throws IOException {
+        StringBuilder h = new StringBuilder();
+        head(h, r.scenario().name());
+        h.append("<h1>").append(esc(r.scenario().name())).append("</h1>\n");
+        if (!r.scenario().description().isEmpty()) {
+            h.append("<p>").append(esc(r.scenario().description())).append("</p>\n");
+        }
+        var panel = r.scenario().panel();
+        h.append("<h2>Run</h2>\n<table>");
+        row(h, "model", "62-state gamma-chain receptor model (Farhat et al. 2021), parameter set "
+                + panel.parameterSet() + " (" + r.parameters().name() + ")");
+        row(h, "experiment", "dose-response: " + String.join(", ", panel.cells()) + " x "
+                + String.join(", ", panel.ligands()));
+        row(h, "doses", panel.doses().length + " from " + panel.doses()[0] + " to "
+                + panel.doses()[panel.doses().length - 1] + " nM");
+        row(h, "times", java.util.Arrays.toString(panel.times()) + " min");
+        row(h, "method", r.scenario().solver().method());
+        row(h, "tolerances", String.format(Locale.ROOT, "rtol %.3g, atol %.3g", r.scenario().solver().rtol(),
+                r.scenario().solver().atol()));
+        row(h, "il2sim version", version);
+        row(h, "wall time", r.wallMillis() + " ms");
+        h.append("</table>\n<h2>Dose-response</h2>\n");
+        plots.forEach((name, png) -> h.append("<img alt=\"").append(esc(name))
+                .append("\" style=\"max-width:49%\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">\n"));
+        h.append("<h2>EC50 (four-parameter Hill fit of active complexes)</h2>\n<table><tr><th>cell</th><th>ligand</th>"
+                + "<th>time (min)</th><th>EC50 (nM)</th><th>Hill</th><th>Emax (molecules/cell)</th></tr>\n");
+        for (DoseResponseFiles.Ec50 e : fits) {
+            if (e.readout().equals("active_complexes")) {
+                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%g</td><td>%.4g</td><td>%.3g</td>"
+                        + "<td>%.4g</td></tr>%n", esc(e.cell()), esc(e.ligand()), e.time(), e.fit().ec50(),
+                        e.fit().hill(), e.fit().emax()));
+            }
+        }
+        h.append("</table>\n<h2>Parameters</h2>\n<table><tr><th>id</th><th>value</th><th>unit</th><th>status</th>"
+                + "<th>95% interval</th><th>source</th></tr>\n");
+        for (var p : r.parameters().values()) {
+            h.append("<tr><td>").append(esc(p.id())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.6g", p.value())).append("</td><td>").append(esc(p.unit()))
+                    .append("</td><td>").append(esc(String.valueOf(p.status()))).append("</td><td>")
+                    .append(p.hasInterval() ? String.format(Locale.ROOT, "[%.3g, %.3g]", p.lower95(), p.upper95()) : "")
+                    .append("</td><td>").append(esc(p.source())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<h2>Scenario</h2>\n<pre>").append(esc(r.scenario().text())).append("</pre>\n");
+        h.append("</body></html>\n");
+        AtomicFiles.write(file, w -> w.write(h.toString()));
+    }
+
+    private static void head(StringBuilder h, String title) {
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>il2sim: ")
+                .append(esc(title)).append("</title>\n<style>")
+                .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")
+                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}")
+                .append("th{background:#f0f0f0}pre{background:#f7f7f7;padding:1em;overflow:auto}")
+                .append(".warn{color:#a60}</style></head><body>\n");
     }
 
     private static void row(StringBuilder h, String k, String v) {

@@ -17,7 +17,15 @@ public record Scenario(Path file, String name, String description, String experi
                        double start, double duration, int steps, Map<String, Double> parameters,
                        Map<String, Double> initial, Map<String, Boolean> initialAreAmounts,
                        List<Intervention> interventions, SolverSettings solver, long seed, int replicates,
-                       List<String> outputs, Map<String, int[]> locations, String text) {
+                       List<String> outputs, DosePanel panel, Map<String, int[]> locations, String text) {
+
+    /**
+     * A dose-response panel (experiment: dose-response): canonical cell-type ids, ligand names, doses (nM), times
+     * (min), the parameter set, and user-defined ligands as name → {kdAlpha, kdBetaGamma} (nM).
+     */
+    public record DosePanel(List<String> cells, List<String> ligands, double[] doses, double[] times,
+                            String parameterSet, Map<String, double[]> ligandDefinitions) {
+    }
 
     /** Where the model comes from. */
     public sealed interface ModelSource permits Sbml, Builtin {

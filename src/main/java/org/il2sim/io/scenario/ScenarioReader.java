@@ -25,9 +25,14 @@ public final class ScenarioReader {
     /** Experiment types of the format; those not yet runnable are refused when run, not when read. */
     public static final List<String> EXPERIMENTS = List.of("time-course", "dose-response", "sweep", "knockout");
     /** Models shipped with il2sim. */
-    public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding");
+    public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain");
     static final Set<String> TOP_KEYS = Set.of("name", "description", "experiment", "model", "start", "duration",
-            "steps", "parameters", "initial", "interventions", "solver", "seed", "replicates", "outputs");
+            "steps", "parameters", "initial", "interventions", "solver", "seed", "replicates", "outputs", "cells",
+            "ligands", "doses", "times", "parameter-set", "ligand-definitions");
+    /** Keys that only a dose-response experiment reads. */
+    static final Set<String> PANEL_KEYS = Set.of("cells", "ligands", "doses", "times", "parameter-set",
+            "ligand-definitions");
+    static final List<String> PARAMETER_SETS = List.of("farhat2021", "IL4_IL7");
     static final Set<String> SOLVER_KEYS = Set.of("method", "rtol", "atol", "max-steps");
     static final List<String> METHODS = List.of("ode", "bdf", "dp853", "ssa", "nrm", "tau");
 
@@ -70,6 +75,14 @@ public final class ScenarioReader {
         String description = string(top, "description", "");
         String experiment = choice(top, "experiment", EXPERIMENTS, "time-course");
         Scenario.ModelSource model = model(top);
+        if ("dose-response".equals(experiment) && !top.entries().containsKey("model")) {
+            model = new Scenario.Builtin("gamma-chain");
+        }
+        if (model instanceof Scenario.Builtin b && "gamma-chain".equals(b.name()) != "dose-response".equals(experiment)) {
+            problems.add(atKey(top, top.entries().containsKey("model") ? "model" : "experiment")
+                    + ": the gamma-chain model runs as a dose-response experiment (cells, ligands, doses, times); "
+                    + "other experiments use il2-receptor-binding or an SBML model for now");
+        }
         double start = quantity(top, "start", Dimension.TIME, 0);
         double duration = quantity(top, "duration", Dimension.TIME, Double.NaN);
         if (Double.isNaN(duration) && "time-course".equals(experiment) && !top.entries().containsKey("duration")) {
@@ -88,11 +101,20 @@ public final class ScenarioReader {
         long seed = integer(top, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         int replicates = (int) integer(top, "replicates", 1, 1, 1_000_000);
         List<String> outputs = outputs(top);
+        Scenario.DosePanel panel = "dose-response".equals(experiment) ? panel(top) : null;
+        if (panel == null) {
+            for (String key : PANEL_KEYS) {
+                if (top.entries().containsKey(key)) {
+                    problems.add(atKey(top, key) + ": '" + key + "' belongs to a dose-response experiment, not to a "
+                            + experiment);
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         return new Scenario(path, name, description, experiment, model, start, duration, steps, parameters, initial,
-                initialAmounts, interventions, solver, seed, replicates, outputs, locations, text);
+                initialAmounts, interventions, solver, seed, replicates, outputs, panel, locations, text);
     }
 
     private String defaultName() {
@@ -322,6 +344,127 @@ public final class ScenarioReader {
         }
         long maxSteps = integer(m, "max-steps", 1_000_000, 1, Long.MAX_VALUE);
         return new Scenario.SolverSettings(method, rtol, atol, maxSteps);
+    }
+
+    private Scenario.DosePanel panel(YamlNode.Mapping top) {
+        Map<String, double[]> defs = new LinkedHashMap<>();
+        YamlNode d = top.entries().get("ligand-definitions");
+        if (d instanceof YamlNode.Mapping dm) {
+            dm.entries().forEach((name, v) -> {
+                if (!(v instanceof YamlNode.Mapping vm)) {
+                    problems.add(at(v) + ": ligand definition '" + name + "' needs kdAlpha and kdBetaGamma (nM)");
+                    return;
+                }
+                unknownKeys(vm, Set.of("kdAlpha", "kdBetaGamma"), "ligand definition '" + name + "'");
+                double a = quantity(vm, "kdAlpha", Dimension.CONCENTRATION, Double.NaN);
+                double b = quantity(vm, "kdBetaGamma", Dimension.CONCENTRATION, Double.NaN);
+                if (!(a > 0) || !(b > 0)) {
+                    problems.add(at(vm) + ": ligand definition '" + name + "' needs positive kdAlpha and kdBetaGamma");
+                } else {
+                    defs.put(name, new double[] {a, b});
+                }
+            });
+        } else if (d != null) {
+            problems.add(at(d) + ": 'ligand-definitions' must be NAME: {kdAlpha: K, kdBetaGamma: K} lines");
+        }
+        List<String> cells = new ArrayList<>();
+        for (YamlNode item : items(top, "cells", List.of("Treg", "Thelper", "NK", "CD8"))) {
+            String s = scalar(item, "cells");
+            if (s != null) {
+                try {
+                    cells.add(org.il2sim.models.gammachain.CellTypes.canonical(s));
+                } catch (IllegalArgumentException e) {
+                    problems.add(at(item) + ": " + e.getMessage());
+                }
+            }
+        }
+        List<String> ligands = new ArrayList<>();
+        for (YamlNode item : items(top, "ligands", List.of("IL2", "IL15"))) {
+            String s = scalar(item, "ligands");
+            if (s == null) {
+                continue;
+            }
+            if (defs.containsKey(s)) {
+                ligands.add(s);
+                continue;
+            }
+            try {
+                ligands.add(org.il2sim.models.gammachain.LigandDefinition.named(s).id());
+            } catch (IllegalArgumentException e) {
+                problems.add(at(item) + ": " + e.getMessage());
+            }
+        }
+        double[] doses = logRangeOrList(top, "doses", Dimension.CONCENTRATION, new double[] {4.7e-4, 84, 12});
+        double[] times = logRangeOrList(top, "times", Dimension.TIME, null);
+        if (times == null) {
+            times = new double[] {30, 60, 120, 240};
+        }
+        String set = choice(top, "parameter-set", PARAMETER_SETS, "farhat2021");
+        return new Scenario.DosePanel(cells, ligands, doses, times, set, defs);
+    }
+
+    /** The items of a list-valued key, or default scalars (without location) when absent. */
+    private List<YamlNode> items(YamlNode.Mapping top, String key, List<String> fallback) {
+        YamlNode n = top.entries().get(key);
+        if (n == null) {
+            List<YamlNode> out = new ArrayList<>();
+            fallback.forEach(f -> out.add(new YamlNode.Scalar(f, top.line(), top.column())));
+            return out;
+        }
+        if (n instanceof YamlNode.Sequence s) {
+            return s.items();
+        }
+        problems.add(at(n) + ": '" + key + "' must be a list, e.g. [" + String.join(", ", fallback) + "]");
+        return List.of();
+    }
+
+    /**
+     * Doses or times: a list of quantities, or {from: A, to: B, count: N} for N log-spaced values; {@code range}
+     * gives the default log range {A, B, N} (in canonical units), or null for no default.
+     */
+    private double[] logRangeOrList(YamlNode.Mapping top, String key, Dimension d, double[] range) {
+        YamlNode n = top.entries().get(key);
+        if (n == null) {
+            return range == null ? null : logspace(range[0], range[1], (int) range[2]);
+        }
+        if (n instanceof YamlNode.Sequence s) {
+            double[] out = new double[s.items().size()];
+            for (int i = 0; i < out.length; i++) {
+                YamlNode item = s.items().get(i);
+                String text = scalar(item, key);
+                try {
+                    out[i] = text == null ? Double.NaN : Units.parseAs(text, d);
+                    if (!(out[i] > 0)) {
+                        problems.add(at(item) + ": " + key + " must be positive, got '" + text + "'");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(at(item) + ": " + e.getMessage());
+                }
+            }
+            return out;
+        }
+        if (n instanceof YamlNode.Mapping m) {
+            unknownKeys(m, Set.of("from", "to", "count"), key);
+            double a = quantity(m, "from", d, Double.NaN);
+            double b = quantity(m, "to", d, Double.NaN);
+            long count = integer(m, "count", 12, 2, 10_000);
+            if (!(a > 0) || !(b > a)) {
+                problems.add(at(m) + ": " + key + " needs 0 < from < to");
+                return new double[0];
+            }
+            return logspace(a, b, (int) count);
+        }
+        problems.add(at(n) + ": '" + key + "' must be a list of values or {from: A, to: B, count: N}");
+        return new double[0];
+    }
+
+    private static double[] logspace(double a, double b, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = a * Math.pow(b / a, (double) i / (n - 1));
+        }
+        x[n - 1] = b;
+        return x;
     }
 
     private List<String> outputs(YamlNode.Mapping top) {

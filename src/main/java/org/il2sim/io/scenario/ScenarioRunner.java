@@ -30,6 +30,9 @@ import org.il2sim.core.solver.StochasticMethod;
 import org.il2sim.core.solver.Tolerances;
 import org.il2sim.core.solver.ssa.Ensemble;
 import org.il2sim.io.sbml.SbmlImporter;
+import org.il2sim.models.gammachain.DoseResponse;
+import org.il2sim.models.gammachain.LigandDefinition;
+import org.il2sim.models.gammachain.ParameterSet;
 
 /**
  * Runs a validated scenario: loads its model, applies overrides and interventions (each id checked against the
@@ -51,7 +54,7 @@ public final class ScenarioRunner {
         long started = System.nanoTime();
         if (!"time-course".equals(s.experiment())) {
             throw new ModelException(s.file() + ": experiment '" + s.experiment() + "' is not supported yet; "
-                    + "time-course is", true);
+                    + "time-course and dose-response are", true);
         }
         List<String> warnings = new ArrayList<>();
         ReactionNetwork network = load(s.model());
@@ -132,6 +135,24 @@ public final class ScenarioRunner {
         network.parameters().forEach(p -> used.put(p.id(), model.initialValue(p.id())));
         return new RunResult(s, network, used, s.solver().method(), s.solver().rtol(), s.solver().atol(), times, ids, units,
                 values, (System.nanoTime() - started) / 1_000_000, warnings);
+    }
+
+    /** Runs a dose-response scenario on the γc receptor model, on all cores. */
+    public static DoseResponseResult runDoseResponse(Scenario s) {
+        long started = System.nanoTime();
+        Scenario.DosePanel panel = s.panel();
+        ParameterSet set = "IL4_IL7".equals(panel.parameterSet()) ? ParameterSet.named("IL4_IL7")
+                : ParameterSet.reference();
+        List<LigandDefinition> ligands = new ArrayList<>();
+        for (String l : panel.ligands()) {
+            double[] def = panel.ligandDefinitions().get(l);
+            ligands.add(def != null ? LigandDefinition.custom(l, def[0], def[1]) : LigandDefinition.named(l));
+        }
+        Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
+                Double.POSITIVE_INFINITY);
+        List<DoseResponse.Point> points = DoseResponse.run(panel.cells(), ligands, panel.doses(), panel.times(), set,
+                tol, Runtime.getRuntime().availableProcessors());
+        return new DoseResponseResult(s, points, set, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Reads a model: an SBML file, or one shipped with il2sim. */
