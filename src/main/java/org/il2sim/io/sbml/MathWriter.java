@@ -1,13 +1,16 @@
 package org.il2sim.io.sbml;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.il2sim.core.expr.Expr;
 import org.il2sim.core.expr.Op;
 import org.sbml.jsbml.ASTNode;
@@ -17,9 +20,10 @@ import org.sbml.jsbml.ASTNode;
  * csymbols time, avogadro, delay and rateOf, piecewise, root with its degree and log with its base.
  *
  * <p>Numbers are written so that they read back to the same double. JSBML prints a {@code <cn>} with the pattern
- * {@code #.###...} (47 decimals), which turns numbers below about 1e-30 into 0 and, rarely, misprints the last digit;
- * such numbers are written in e-notation with a mantissa checked to read back exactly. Integral values that fit an
- * int are written as integers. In a boolean position (a trigger, a piecewise condition, an argument of and, or, xor,
+ * {@code #.###...} (47 decimals), which turns numbers below about 1e-30 into 0 and, rarely, misprints the last digit
+ * (its e-notation loses digits as well); such numbers are written as plain decimals with all their digits, through a
+ * placeholder replaced after JSBML has written the document (see {@link #fill}). Integral values that fit an int are
+ * written as integers. In a boolean position (a trigger, a piecewise condition, an argument of and, or, xor,
  * not, implies) 0 and 1 are written as {@code <false/>} and {@code <true/>}.
  */
 final class MathWriter {
@@ -92,10 +96,26 @@ final class MathWriter {
     private static final ThreadLocal<DecimalFormat> JSBML_FORMAT = ThreadLocal.withInitial(() -> new DecimalFormat(
             "#.###############################################", new DecimalFormatSymbols(Locale.ENGLISH)));
 
-    private final String where;
+    /** Start of the placeholder ids of {@link #exactNumber}; chosen not to clash with any id of the model. */
+    private final String prefix;
+    private final Map<String, String> exact = new HashMap<>();
 
-    MathWriter(String where) {
-        this.where = where;
+    /** A writer for one document; {@code ids} are the ids used in it, which placeholders must avoid. */
+    MathWriter(Set<String> ids) {
+        String p = "__il2sim_number_";
+        while (clashes(p, ids)) {
+            p = "_" + p;
+        }
+        this.prefix = p;
+    }
+
+    private static boolean clashes(String prefix, Set<String> ids) {
+        for (String id : ids) {
+            if (id.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The MathML tree of a numeric expression. */
@@ -157,7 +177,7 @@ final class MathWriter {
         if (e instanceof Expr.Apply a) {
             return apply(a);
         }
-        throw new SbmlException(where + ": cannot write expression " + e + " as MathML", true);
+        throw new IllegalArgumentException("unknown expression kind " + e);
     }
 
     private ASTNode apply(Expr.Apply a) {
@@ -175,7 +195,7 @@ final class MathWriter {
         return n;
     }
 
-    private static ASTNode number(double v, boolean bool) {
+    private ASTNode number(double v, boolean bool) {
         if (bool && (v == 0 || v == 1) && !isNegativeZero(v)) {
             return new ASTNode(v == 1 ? ASTNode.Type.CONSTANT_TRUE : ASTNode.Type.CONSTANT_FALSE);
         }
@@ -188,33 +208,44 @@ final class MathWriter {
         if (readsBack(JSBML_FORMAT.get().format(v), v)) {
             return new ASTNode(v);
         }
-        ASTNode exact = eNotation(v);
-        return exact != null ? exact : new ASTNode(v);
+        return exactNumber(v);
+    }
+
+    /**
+     * A number JSBML cannot print exactly: a placeholder {@code <ci>} that {@link #fill} replaces, after JSBML has
+     * written the document, by a {@code <cn>} holding the number's shortest exact decimal in plain notation.
+     */
+    private ASTNode exactNumber(double v) {
+        String placeholder = prefix + exact.size() + "__";
+        exact.put(placeholder, new BigDecimal(Double.toString(v)).toPlainString());
+        return new ASTNode(placeholder);
+    }
+
+    /** Replaces the placeholders of {@link #exactNumber} in the written document. */
+    String fill(String xml) {
+        if (exact.isEmpty()) {
+            return xml;
+        }
+        Matcher m = Pattern.compile("<ci>\\s*(" + Pattern.quote(prefix) + "\\d+__)\\s*</ci>").matcher(xml);
+        StringBuilder out = new StringBuilder(xml.length());
+        int replaced = 0;
+        while (m.find()) {
+            String digits = exact.get(m.group(1));
+            if (digits == null) {
+                throw new IllegalStateException("unknown number placeholder " + m.group(1));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement("<cn> " + digits + " </cn>"));
+            replaced++;
+        }
+        m.appendTail(out);
+        if (replaced != exact.size()) {
+            throw new IllegalStateException("wrote " + replaced + " of " + exact.size() + " exact numbers");
+        }
+        return out.toString();
     }
 
     private static boolean isNegativeZero(double v) {
         return v == 0 && Double.doubleToRawLongBits(v) != 0;
-    }
-
-    /**
-     * An e-notation number that JSBML writes and reads back as exactly v, or null when none is found. JSBML writes the
-     * mantissa with its decimal pattern and reads the value as {@code Double.parseDouble(mantissa + "E" + exponent)}.
-     */
-    private static ASTNode eNotation(double v) {
-        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-        BigInteger unscaled = d.unscaledValue();
-        int digits = unscaled.abs().toString().length();
-        for (int k = 0; k < digits; k++) {
-            String m = new BigDecimal(unscaled, k).toPlainString();
-            int exp = k - d.scale();
-            ASTNode n = new ASTNode(ASTNode.Type.REAL_E);
-            n.setValue(Double.parseDouble(m), exp);
-            double written = Double.parseDouble(JSBML_FORMAT.get().format(n.getMantissa()));
-            if (n.getExponent() == exp && readsBack(Double.toString(written) + "E" + exp, v)) {
-                return n;
-            }
-        }
-        return null;
     }
 
     private static boolean readsBack(String text, double v) {

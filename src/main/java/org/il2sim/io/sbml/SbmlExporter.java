@@ -2,6 +2,8 @@ package org.il2sim.io.sbml;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import org.il2sim.core.expr.CompileContext;
 import org.il2sim.core.network.Event;
@@ -57,16 +59,35 @@ public final class SbmlExporter {
 
     /** The network as SBML Level 3 Version 2 text. */
     public static String toXml(ReactionNetwork network) {
-        SBMLDocument doc = toDocument(network);
+        MathWriter math = new MathWriter(ids(network));
+        SBMLDocument doc = toDocument(network, math);
         try {
-            return new SBMLWriter().writeSBMLToString(doc);
+            return math.fill(new SBMLWriter().writeSBMLToString(doc));
         } catch (XMLStreamException | org.sbml.jsbml.SBMLException e) {
             throw new SbmlException("model '" + network.id() + "': JSBML could not write the document ("
                     + e.getMessage() + ")", false);
         }
     }
 
-    static SBMLDocument toDocument(ReactionNetwork net) {
+    private static Set<String> ids(ReactionNetwork net) {
+        Set<String> ids = new HashSet<>();
+        net.compartments().forEach(c -> ids.add(c.id()));
+        net.species().forEach(s -> ids.add(s.id()));
+        net.parameters().forEach(p -> ids.add(p.id()));
+        net.functions().forEach(f -> {
+            ids.add(f.id());
+            ids.addAll(f.arguments());
+        });
+        for (org.il2sim.core.network.Reaction r : net.reactions()) {
+            ids.add(r.id());
+            r.reactants().forEach(x -> ids.add(String.valueOf(x.id())));
+            r.products().forEach(x -> ids.add(String.valueOf(x.id())));
+        }
+        net.events().forEach(e -> ids.add(String.valueOf(e.id())));
+        return ids;
+    }
+
+    private static SBMLDocument toDocument(ReactionNetwork net, MathWriter math) {
         for (org.il2sim.core.network.Reaction r : net.reactions()) {
             if (r.fast()) {
                 throw new SbmlException("reaction '" + r.id() + "' is fast: SBML Level 3 Version 2 has no fast "
@@ -83,7 +104,7 @@ public final class SbmlExporter {
         }
         for (CompileContext.FunctionDefinition f : net.functions()) {
             FunctionDefinition fd = m.createFunctionDefinition(f.id());
-            fd.setMath(new MathWriter("function definition '" + f.id() + "'").lambda(f.arguments(), f.body()));
+            fd.setMath(math.lambda(f.arguments(), f.body()));
         }
         for (org.il2sim.core.network.Compartment c : net.compartments()) {
             Compartment sc = m.createCompartment(c.id());
@@ -125,36 +146,36 @@ public final class SbmlExporter {
         for (org.il2sim.core.network.InitialAssignment a : net.initialAssignments()) {
             InitialAssignment ia = m.createInitialAssignment();
             ia.setVariable(a.symbol());
-            ia.setMath(new MathWriter("initial assignment to '" + a.symbol() + "'").convert(a.math()));
+            ia.setMath(math.convert(a.math()));
         }
         for (Rule r : net.rules()) {
-            rule(m, r);
+            rule(m, r, math);
         }
         for (org.il2sim.core.network.Reaction r : net.reactions()) {
-            reaction(m, r);
+            reaction(m, r, math);
         }
         for (Event e : net.events()) {
-            event(m, e);
+            event(m, e, math);
         }
         return doc;
     }
 
-    private static void rule(Model m, Rule r) {
+    private static void rule(Model m, Rule r, MathWriter math) {
         if (r instanceof Rule.Assignment a) {
             AssignmentRule ar = m.createAssignmentRule();
             ar.setVariable(a.variable());
-            ar.setMath(new MathWriter("assignment rule for '" + a.variable() + "'").convert(a.math()));
+            ar.setMath(math.convert(a.math()));
         } else if (r instanceof Rule.Rate rr) {
             RateRule rate = m.createRateRule();
             rate.setVariable(rr.variable());
-            rate.setMath(new MathWriter("rate rule for '" + rr.variable() + "'").convert(rr.math()));
+            rate.setMath(math.convert(rr.math()));
         } else if (r instanceof Rule.Algebraic al) {
             AlgebraicRule ar = m.createAlgebraicRule();
-            ar.setMath(new MathWriter("algebraic rule").convert(al.math()));
+            ar.setMath(math.convert(al.math()));
         }
     }
 
-    private static void reaction(Model m, org.il2sim.core.network.Reaction r) {
+    private static void reaction(Model m, org.il2sim.core.network.Reaction r, MathWriter math) {
         Reaction sr = m.createReaction(r.id());
         name(r.name(), sr);
         sr.setReversible(r.reversible());
@@ -169,7 +190,7 @@ public final class SbmlExporter {
         }
         if (r.rate() != null) {
             KineticLaw law = sr.createKineticLaw();
-            law.setMath(new MathWriter("reaction '" + r.id() + "'").convert(r.rate()));
+            law.setMath(math.convert(r.rate()));
         }
     }
 
@@ -184,22 +205,21 @@ public final class SbmlExporter {
         sr.setConstant(ref.constant());
     }
 
-    private static void event(Model m, Event e) {
-        String where = "event '" + (e.id() == null ? "" : e.id()) + "'";
+    private static void event(Model m, Event e, MathWriter math) {
         org.sbml.jsbml.Event se = e.id() == null ? m.createEvent() : m.createEvent(e.id());
         Trigger t = se.createTrigger(e.initialValue(), e.persistent());
-        t.setMath(new MathWriter(where + " trigger").convertBoolean(e.trigger()));
+        t.setMath(math.convertBoolean(e.trigger()));
         if (e.delay() != null) {
-            se.createDelay(new MathWriter(where + " delay").convert(e.delay()));
+            se.createDelay(math.convert(e.delay()));
         }
         if (e.priority() != null) {
-            se.createPriority(new MathWriter(where + " priority").convert(e.priority()));
+            se.createPriority(math.convert(e.priority()));
         }
         se.setUseValuesFromTriggerTime(e.useValuesFromTriggerTime());
         for (Event.Assignment a : e.assignments()) {
             EventAssignment ea = se.createEventAssignment();
             ea.setVariable(a.variable());
-            ea.setMath(new MathWriter(where + " assignment to '" + a.variable() + "'").convert(a.math()));
+            ea.setMath(math.convert(a.math()));
         }
     }
 
