@@ -14,6 +14,7 @@ final class SbmlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (simulate, export, validate, test-suite)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing subcommand (simulate, export, validate, test-suite)");
     }
 }

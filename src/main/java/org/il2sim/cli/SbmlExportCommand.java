@@ -40,8 +40,8 @@ final class SbmlExportCommand implements Callable<Integer> {
         ReactionNetwork network = SbmlImporter.read(model);
         SbmlExporter.write(network, out);
         spec.commandLine().getOut().println("wrote " + out + " (SBML Level 3 Version 2: "
-                + count(network.compartments().size(), "compartment") + ", " + count(network.species().size(), "species")
-                + ", " + count(network.parameters().size(), "parameter") + ", "
+                + count(network.compartments().size(), "compartment") + ", "
+                + count(network.species().size(), "species") + ", " + count(network.parameters().size(), "parameter") + ", "
                 + count(network.reactions().size(), "reaction") + ", " + count(network.rules().size(), "rule") + ", "
                 + count(network.events().size(), "event") + ")");
         spec.commandLine().getOut().flush();

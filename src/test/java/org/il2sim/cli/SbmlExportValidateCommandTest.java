@@ -42,7 +42,8 @@ class SbmlExportValidateCommandTest {
                     <apply><times/><ci>koff</ci><ci>LR</ci></apply></apply></apply></math></kineticLaw>
                 </reaction></listOfReactions>
                 <listOfEvents><event id="dose"><trigger><math xmlns="http://www.w3.org/1998/Math/MathML">
-                  <apply><geq/><csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol>
+                  <apply><geq/>
+                  <csymbol encoding="text" definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol>
                   <cn>2</cn></apply></math></trigger>
                   <listOfEventAssignments><eventAssignment variable="L"><math
                     xmlns="http://www.w3.org/1998/Math/MathML"><cn>1</cn></math></eventAssignment>

@@ -91,7 +91,8 @@ public final class SbmlExporter {
         for (org.il2sim.core.network.Reaction r : net.reactions()) {
             if (r.fast()) {
                 throw new SbmlException("reaction '" + r.id() + "' is fast: SBML Level 3 Version 2 has no fast "
-                        + "reactions (the attribute was removed), so il2sim does not export models that use them", true);
+                        + "reactions (the attribute was removed), so il2sim does not export models that use them",
+                        true);
             }
         }
         SBMLDocument doc = new SBMLDocument(3, 2);

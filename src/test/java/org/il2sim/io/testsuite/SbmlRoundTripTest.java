@@ -35,7 +35,9 @@ class SbmlRoundTripTest {
 
     static final double RELATIVE = 1e-9;
 
-    enum Kind { SAME_NETWORK, SAME_VALUES, CLOSE_VALUES, ORIGINAL_FAILS, NOT_EXPORTABLE, DIFFERENT, SECOND_FAILS, ERROR }
+    enum Kind {
+        SAME_NETWORK, SAME_VALUES, CLOSE_VALUES, ORIGINAL_FAILS, NOT_EXPORTABLE, DIFFERENT, SECOND_FAILS, ERROR
+    }
 
     record Outcome(String id, Kind kind, String detail) {
     }
@@ -180,7 +182,8 @@ class SbmlRoundTripTest {
                 try {
                     out.add(futures.get(i).get());
                 } catch (ExecutionException e) {
-                    out.add(new Outcome(cases.get(i).getFileName().toString(), Kind.ERROR, String.valueOf(e.getCause())));
+                    out.add(new Outcome(cases.get(i).getFileName().toString(), Kind.ERROR,
+                            String.valueOf(e.getCause())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
