@@ -9,16 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.il2sim.core.network.Diagnostic;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.sim.Methods;
 import org.il2sim.io.sbml.SbmlException;
 import org.il2sim.io.sbml.SbmlExporter;
 import org.il2sim.io.sbml.SbmlImporter;
+import org.il2sim.io.sbml.SbmlValidator;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,16 +34,27 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Round-trip proof of the SBML exporter on the SBML Test Suite: every time-course case without packages that il2sim
  * passes is imported, exported as SBML Level 3 Version 2, imported again and simulated again. The second simulation
- * must equal the first on the case's output grid (to 1e-9 relative) and still pass the suite's rule. Cases that fail
- * on the original file (known failures) are skipped, as are models that cannot be exported (fast reactions), visibly.
+ * must equal the first on the case's output grid (to 1e-9 relative) and still pass the suite's rule. The exported
+ * file must also raise no JSBML validation error that the original does not. Cases that fail on
+ * the original file (known failures) are skipped, as are models that cannot be exported (fast reactions), visibly.
  */
 class SbmlRoundTripTest {
 
     static final double RELATIVE = 1e-9;
 
     enum Kind {
-        SAME_NETWORK, SAME_VALUES, CLOSE_VALUES, ORIGINAL_FAILS, NOT_EXPORTABLE, DIFFERENT, SECOND_FAILS, ERROR
+        SAME_NETWORK, SAME_VALUES, CLOSE_VALUES, ORIGINAL_FAILS, NOT_EXPORTABLE, DIFFERENT, SECOND_FAILS,
+        NEW_VALIDATION_ERRORS, ERROR
     }
+
+    /**
+     * Every how many cases (by case number) the exported file is also checked with JSBML's validator (1: all; the
+     * checks run one at a time and add about 15 s of CPU for all cases).
+     */
+    static final int VALIDATE_EVERY = 1;
+
+    /** JSBML's validator is not thread-safe. */
+    static final Object VALIDATOR_LOCK = new Object();
 
     record Outcome(String id, Kind kind, String detail) {
     }
@@ -65,11 +82,12 @@ class SbmlRoundTripTest {
         System.out.printf(Locale.ROOT, "SBML round trip over %d cases (%d known failures not tried): %d identical "
                         + "networks, %d identical values, %d equal within %.0e, %d different, %d failing the suite "
                         + "after the round trip, %d not exportable (fast reactions), %d failing on the original, "
+                        + "%d with JSBML validation errors the original lacks (checked: case numbers divisible by %d), "
                         + "%d errors%n", cases.size(), known.size(), counts[Kind.SAME_NETWORK.ordinal()],
                 counts[Kind.SAME_VALUES.ordinal()], counts[Kind.CLOSE_VALUES.ordinal()], RELATIVE,
                 counts[Kind.DIFFERENT.ordinal()], counts[Kind.SECOND_FAILS.ordinal()],
                 counts[Kind.NOT_EXPORTABLE.ordinal()], counts[Kind.ORIGINAL_FAILS.ordinal()],
-                counts[Kind.ERROR.ordinal()]);
+                counts[Kind.NEW_VALIDATION_ERRORS.ordinal()], VALIDATE_EVERY, counts[Kind.ERROR.ordinal()]);
         return outcomes.stream().map(o -> DynamicTest.dynamicTest("round trip " + o.id(), () -> {
             switch (o.kind()) {
                 case SAME_NETWORK, SAME_VALUES, CLOSE_VALUES -> {
@@ -121,6 +139,14 @@ class SbmlRoundTripTest {
             if (difference != null) {
                 return new Outcome(id, Kind.DIFFERENT, difference);
             }
+            if (Integer.parseInt(id) % VALIDATE_EVERY == 0) {
+                Set<String> before = validationErrors(sbml);
+                Set<String> after = validationErrors(exported);
+                after.removeAll(before);
+                if (!after.isEmpty()) {
+                    return new Outcome(id, Kind.NEW_VALIDATION_ERRORS, String.join("; ", after));
+                }
+            }
             if (second.equals(first)) {
                 return new Outcome(id, Kind.SAME_NETWORK, "");
             }
@@ -129,6 +155,24 @@ class SbmlRoundTripTest {
             return new Outcome(id, Kind.ERROR, String.valueOf(e));
         }
     }
+
+    /** The validation errors of a file, by SBML rule number where there is one (names and lines differ). */
+    static Set<String> validationErrors(Path file) {
+        List<Diagnostic> problems;
+        synchronized (VALIDATOR_LOCK) {
+            problems = SbmlValidator.validate(file);
+        }
+        Set<String> out = new TreeSet<>();
+        for (Diagnostic d : problems) {
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                Matcher m = RULE.matcher(d.message());
+                out.add(m.find() ? m.group() : d.element() + ": " + d.message());
+            }
+        }
+        return out;
+    }
+
+    static final Pattern RULE = Pattern.compile("^SBML rule \\d+");
 
     /** Null when the two simulations agree to {@link #RELATIVE} at every point, else the first difference. */
     static String compare(TestSuiteRunner.Simulation a, TestSuiteRunner.Simulation b) {
