@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
         description = {"Reads an SBML model (Level 2 or 3, as 'simulate' does) and writes it as SBML Level 3 "
                 + "Version 2 core: converts older files, and checks that a model survives il2sim's round trip.",
                 "Local parameters are substituted into their kinetic laws, comp models are flattened and Level 2 "
-                + "stoichiometryMath becomes an assignment rule; unit definitions are not kept. Models with fast "
-                + "reactions are refused (Level 3 Version 2 has no fast reactions)."},
+                + "stoichiometryMath becomes an assignment rule; unit definitions are not kept (a parameter's unit "
+                + "and source text go into an il2sim annotation that import reads back). Models with fast reactions "
+                + "are refused (Level 3 Version 2 has no fast reactions); see docs/sbml.md."},
         footer = {"", "Example:", "  il2sim sbml export model-l2v4.xml --out model-l3v2.xml"})
 final class SbmlExportCommand implements Callable<Integer> {
 
