@@ -34,6 +34,12 @@ import org.sbml.jsbml.SBase;
  */
 public final class SbmlValidator {
 
+    /**
+     * JSBML's offline validator keeps shared state: two checks at once in one process gave spurious errors (rule 10305
+     * on a valid model in a two-thread run over the SBML Test Suite), so checks run one at a time.
+     */
+    private static final Object JSBML_LOCK = new Object();
+
     private static final Pattern QUOTED_ID = Pattern.compile("'([A-Za-z_][A-Za-z0-9_]*)'");
 
     private SbmlValidator() {
@@ -57,7 +63,9 @@ public final class SbmlValidator {
 
     private static void jsbmlCheck(SBMLDocument doc, Map<String, int[]> locations, List<Diagnostic> out) {
         try {
-            doc.checkConsistencyOffline();
+            synchronized (JSBML_LOCK) {
+                doc.checkConsistencyOffline();
+            }
         } catch (RuntimeException | StackOverflowError e) {
             out.add(new Diagnostic(Diagnostic.Severity.ERROR, "", "JSBML's consistency check failed: " + e, 0, 0));
             return;
