@@ -82,4 +82,33 @@ class SbmlValidatorTest {
         assertThat(problems).anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR
                 && d.message().contains("unknown symbol 'q'") && d.line() == 5 && d.column() == 7);
     }
+
+    @Test
+    void everyProblemIl2simFindsIsItsOwnDiagnostic() throws IOException {
+        Path file = dir.resolve("two.xml");
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+                  <model id="m">
+                    <listOfParameters>
+                      <parameter id="p" value="1" constant="false"/>
+                      <parameter id="r" value="1" constant="false"/>
+                    </listOfParameters>
+                    <listOfRules>
+                      <assignmentRule variable="p"><math xmlns="http://www.w3.org/1998/Math/MathML"><ci>q</ci></math>
+                      </assignmentRule>
+                      <assignmentRule variable="r"><math xmlns="http://www.w3.org/1998/Math/MathML"><ci>s</ci></math>
+                      </assignmentRule>
+                    </listOfRules>
+                  </model>
+                </sbml>
+                """);
+        List<Diagnostic> own = SbmlValidator.validate(file).stream()
+                .filter(d -> !d.message().startsWith("SBML rule")).toList();
+        assertThat(own).hasSize(2);
+        assertThat(own.get(0).element()).isEqualTo("rule for 'p'");
+        assertThat(own.get(0).message()).isEqualTo("unknown symbol 'q'");
+        assertThat(own.get(1).element()).isEqualTo("rule for 'r'");
+        assertThat(own.get(1).line()).isEqualTo(6);
+    }
 }
