@@ -66,11 +66,14 @@ class SbmlRoundTripTest {
                 + SemanticSuiteTest.SUITE.toAbsolutePath().normalize() + " to run the round-trip test");
         Map<String, String> known = SemanticSuiteTest.knownFailures();
         List<Path> cases = new ArrayList<>();
+        int notTried = 0;
         for (String line : Files.readAllLines(list)) {
             String s = line.replaceFirst("#.*", "").trim();
             if (!s.isEmpty()) {
                 String id = String.format("%05d", Integer.parseInt(s));
-                if (!known.containsKey(id)) {
+                if (known.containsKey(id)) {
+                    notTried++;
+                } else {
                     cases.add(SemanticSuiteTest.SUITE.resolve("semantic").resolve(id));
                 }
             }
@@ -83,7 +86,7 @@ class SbmlRoundTripTest {
                         + "networks, %d identical values, %d equal within %.0e, %d different, %d failing the suite "
                         + "after the round trip, %d not exportable (fast reactions), %d failing on the original, "
                         + "%d with JSBML validation errors the original lacks (checked: case numbers divisible by %d), "
-                        + "%d errors%n", cases.size(), known.size(), counts[Kind.SAME_NETWORK.ordinal()],
+                        + "%d errors%n", cases.size(), notTried, counts[Kind.SAME_NETWORK.ordinal()],
                 counts[Kind.SAME_VALUES.ordinal()], counts[Kind.CLOSE_VALUES.ordinal()], RELATIVE,
                 counts[Kind.DIFFERENT.ordinal()], counts[Kind.SECOND_FAILS.ordinal()],
                 counts[Kind.NOT_EXPORTABLE.ordinal()], counts[Kind.ORIGINAL_FAILS.ordinal()],
