@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "sbml", mixinStandardHelpOptions = true,
         description = "SBML interoperability: simulate, validate and export models, run the SBML Test Suite.",
-        subcommands = {SbmlSimulateCommand.class, SbmlTestSuiteCommand.class})
+        subcommands = {SbmlSimulateCommand.class, SbmlExportCommand.class, SbmlValidateCommand.class,
+                SbmlTestSuiteCommand.class})
 final class SbmlCommand implements Runnable {
 
     @CommandLine.Spec
@@ -13,6 +14,7 @@ final class SbmlCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (simulate, test-suite)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing subcommand (simulate, export, validate, test-suite)");
     }
 }

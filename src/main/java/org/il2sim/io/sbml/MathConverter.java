@@ -63,6 +63,12 @@ final class MathConverter {
                 return new Expr.Apply(Op.LOG, children(n));
             case LAMBDA:
                 throw new SbmlException(where + ": lambda outside a function definition", false);
+            case MINUS:
+                // JSBML writes -INF as <apply><minus/><infinity/></apply>; read it back as the number it stands for
+                if (n.getChildCount() == 1 && n.getChild(0).isReal() && Double.isInfinite(n.getChild(0).getReal())) {
+                    return new Expr.Num(-n.getChild(0).getReal());
+                }
+                return new Expr.Apply(Op.MINUS, children(n));
             default:
                 return new Expr.Apply(op(t), children(n));
         }

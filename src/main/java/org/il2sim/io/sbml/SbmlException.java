@@ -1,5 +1,8 @@
 package org.il2sim.io.sbml;
 
+import java.util.List;
+import org.il2sim.core.network.Diagnostic;
+
 /**
  * An SBML file that cannot be read or simulated: malformed XML, invalid content, or a construct il2sim does not
  * support. The message names the file and, where known, the line and element.
@@ -7,10 +10,22 @@ package org.il2sim.io.sbml;
 public class SbmlException extends RuntimeException {
 
     private final boolean unsupported;
+    private final List<Diagnostic> diagnostics;
 
     public SbmlException(String message, boolean unsupported) {
+        this(message, unsupported, List.of());
+    }
+
+    /** An invalid model with every problem found, each one a diagnostic naming its element. */
+    public SbmlException(String message, boolean unsupported, List<Diagnostic> diagnostics) {
         super(message);
         this.unsupported = unsupported;
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The individual problems behind this exception; empty when the message is the only one. */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
     }
 
     public boolean unsupported() {

@@ -36,6 +36,7 @@ import org.sbml.jsbml.Reaction;
 import org.sbml.jsbml.SBMLDocument;
 import org.sbml.jsbml.SBMLReader;
 import org.sbml.jsbml.Species;
+import org.sbml.jsbml.xml.XMLNode;
 
 /**
  * Reads SBML Level 2 and 3 through JSBML and converts it at once to an il2sim {@link ReactionNetwork}. JSBML objects
@@ -161,11 +162,14 @@ public final class SbmlImporter {
                     s.isSetConversionFactor() ? s.getConversionFactor() : null));
         }
         for (Parameter p : m.getListOfParameters()) {
+            String[] unitAndSource = il2simAnnotation(p);
             String notes = notesText(p);
-            String unit = p.isSetUnits() ? p.getUnits() : field(notes, "Unit");
-            String source = field(notes, "Source");
+            String unit = p.isSetUnits() ? p.getUnits()
+                    : !unitAndSource[0].isEmpty() ? unitAndSource[0] : field(notes, "Unit");
+            String source = !unitAndSource[1].isEmpty() ? unitAndSource[1]
+                    : !field(notes, "Source").isEmpty() ? field(notes, "Source") : notes;
             b.add(new org.il2sim.core.network.Parameter(p.getId(), p.getName(), p.isSetValue() ? p.getValue() : Double.NaN,
-                    p.getConstant(), unit, source.isEmpty() ? notes : source));
+                    p.getConstant(), unit, source));
         }
         List<Rule> extraRules = new ArrayList<>();
         for (Reaction r : m.getListOfReactions()) {
@@ -211,7 +215,7 @@ public final class SbmlImporter {
         try {
             return b.build();
         } catch (InvalidNetworkException e) {
-            throw new SbmlException(name + ": " + e.getMessage(), false);
+            throw new SbmlException(name + ": " + e.getMessage(), false, e.diagnostics());
         }
     }
 
@@ -232,6 +236,29 @@ public final class SbmlImporter {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + ":\\s*(.*?)(?:\\.\\s+[A-Z][a-z]+:|\\.?$)")
                 .matcher(notes);
         return m.find() ? m.group(1).trim() : "";
+    }
+
+    /**
+     * The unit and source text that {@link SbmlExporter} writes into a parameter's annotation
+     * ({@code <il2sim:parameter unit="..." source="..."/>}); empty strings when absent.
+     */
+    private static String[] il2simAnnotation(Parameter p) {
+        String[] out = {"", ""};
+        if (!p.isSetAnnotation() || !p.getAnnotation().isSetNonRDFannotation()) {
+            return out;
+        }
+        XMLNode root = p.getAnnotation().getNonRDFannotation();
+        for (int i = 0; i < root.getChildCount(); i++) {
+            XMLNode child = root.getChildAt(i);
+            if (child.isElement() && "parameter".equals(child.getName())
+                    && SbmlExporter.NAMESPACE.equals(child.getURI())) {
+                String unit = child.getAttrValue("unit");
+                String source = child.getAttrValue("source");
+                out[0] = unit == null ? "" : unit;
+                out[1] = source == null ? "" : source;
+            }
+        }
+        return out;
     }
 
     private static Expr math(ASTNode n, String where) {

@@ -97,10 +97,23 @@ public final class TestSuiteRunner {
     }
 
     private String simulateAndCompare(Path sbml, CaseSettings settings, ExpectedResults expected) {
-        ReactionNetwork network = SbmlImporter.read(sbml);
+        return simulate(SbmlImporter.read(sbml), settings, expected).failure();
+    }
+
+    /**
+     * A simulation of a case: the values of the expected columns (time excluded) on the case's grid, and why the case
+     * fails by the suite's rule, or null when it passes.
+     */
+    public record Simulation(List<String> columns, double[] times, double[][] values, String failure) {
+    }
+
+    /** Simulates a network on a case's output grid and judges it by the suite's pass rule. */
+    public Simulation simulate(ReactionNetwork network, CaseSettings settings, ExpectedResults expected) {
         CompiledModel model = CompiledModel.compile(network);
         List<CompiledModel.Readout> readouts = new ArrayList<>();
         List<Integer> columns = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        double[] times = settings.times();
         for (int c = 0; c < expected.columns().size(); c++) {
             String name = expected.columns().get(c);
             if (name.equalsIgnoreCase("time")) {
@@ -108,29 +121,32 @@ public final class TestSuiteRunner {
             }
             String id = resolve(model, name);
             if (id == null) {
-                return "expected column '" + name + "' is not a model quantity";
+                return new Simulation(names, times, new double[0][],
+                        "expected column '" + name + "' is not a model quantity");
             }
             boolean amount = settings.amounts().contains(id)
                     || (!settings.concentrations().contains(id) && containsIgnoreCase(settings.amounts(), id));
             readouts.add(model.readout(id, amount));
             columns.add(c);
+            names.add(name);
         }
-        double[] times = settings.times();
         double[][] actual = TimeCourse.run(model, method, tolerances, times, readouts);
         if (expected.rows().length != times.length) {
-            return "expected " + expected.rows().length + " rows, grid has " + times.length;
+            return new Simulation(names, times, actual,
+                    "expected " + expected.rows().length + " rows, grid has " + times.length);
         }
         for (int i = 0; i < times.length; i++) {
             for (int k = 0; k < columns.size(); k++) {
                 double c = expected.rows()[i][columns.get(k)];
                 double u = actual[i][k];
                 if (!ExpectedResults.agrees(c, u, settings.absolute(), settings.relative())) {
-                    return String.format(Locale.ROOT, "%s at t=%g: expected %.10g, got %.10g",
-                            expected.columns().get(columns.get(k)), times[i], c, u);
+                    return new Simulation(names, times, actual, String.format(Locale.ROOT,
+                            "%s at t=%g: expected %.10g, got %.10g", expected.columns().get(columns.get(k)), times[i],
+                            c, u));
                 }
             }
         }
-        return null;
+        return new Simulation(names, times, actual, null);
     }
 
     private static boolean containsIgnoreCase(java.util.Set<String> set, String id) {
@@ -157,6 +173,11 @@ public final class TestSuiteRunner {
             }
         }
         return null;
+    }
+
+    /** The case's SBML file of the highest level and version present, or null when there is none. */
+    public static Path highestLevel(Path dir) {
+        return highestLevel(dir, dir.getFileName().toString());
     }
 
     static Path highestLevel(Path dir, String id) {
