@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.il2sim.io.output.ConditionFiles;
 import org.il2sim.io.output.DoseResponseFiles;
 import org.il2sim.io.output.HtmlReport;
 import org.il2sim.io.output.Plots;
@@ -70,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if ("dose-response".equals(scenario.experiment())) {
             return runDoseResponse(scenario, dir);
+        }
+        if (!scenario.conditions().isEmpty()) {
+            return runConditions(scenario, dir);
         }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && !json && System.console() != null);
         RunResult result;
@@ -154,6 +158,55 @@ final class RunCommand implements Callable<Integer> {
                     o.printf(Locale.ROOT, "  %-14s %-12s %.4g%n", e.cell(), e.ligand(), e.fit().ec50());
                 }
             }
+            o.println("wrote " + files.size() + " files to " + dir);
+        }
+        o.flush();
+        return ExitCode.OK;
+    }
+
+    private int runConditions(Scenario scenario, Path dir) throws IOException {
+        long started = System.nanoTime();
+        List<RunResult> runs = ScenarioRunner.runConditions(scenario);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create output folder " + dir + " (" + e.getMessage() + ")");
+        }
+        String version = new Main.Version().getVersion()[0];
+        ConditionFiles.writeCsv(dir.resolve("conditions.csv"), scenario.conditions(), runs);
+        Map<String, byte[]> plots = ConditionFiles.writePlots(dir, scenario.conditions(), runs);
+        ConditionFiles.writeReport(dir.resolve("report.html"), scenario, scenario.conditions(), runs, plots, version);
+        List<String> files = new ArrayList<>(List.of("conditions.csv", "report.html", "run.json"));
+        files.addAll(plots.keySet());
+        Map<String, Object> summary = new java.util.LinkedHashMap<>();
+        summary.put("il2simVersion", version);
+        summary.put("scenario", scenario.name());
+        summary.put("experiment", scenario.experiment());
+        summary.put("conditions", scenario.conditions().stream().map(Scenario.Condition::name).toList());
+        summary.put("wallMillis", (System.nanoTime() - started) / 1_000_000);
+        summary.put("outputFolder", dir.toString());
+        summary.put("files", files);
+        Map<String, Map<String, Double>> finals = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < runs.size(); c++) {
+            RunResult r = runs.get(c);
+            Map<String, Double> last = new java.util.LinkedHashMap<>();
+            for (int k = 0; k < r.quantities().size(); k++) {
+                double mean = 0;
+                for (double[][] rep : r.values()) {
+                    mean += rep[r.times().length - 1][k] / r.values().length;
+                }
+                last.put(r.quantities().get(k), mean);
+            }
+            finals.put(scenario.conditions().get(c).name(), last);
+        }
+        summary.put("finalValues", finals);
+        RunJson.write(dir.resolve("run.json"), summary);
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.print(RunJson.toJson(summary));
+        } else if (!quiet) {
+            o.printf(Locale.ROOT, "%s: %s of %d conditions in %d ms%n", scenario.name(), scenario.experiment(),
+                    runs.size(), (System.nanoTime() - started) / 1_000_000);
             o.println("wrote " + files.size() + " files to " + dir);
         }
         o.flush();

@@ -117,12 +117,13 @@ class RunCommandTest {
     }
 
     @Test
-    void experimentsNotYetRunnableAreRefusedAsUnsupported(@TempDir Path dir) throws IOException {
-        Path s = dir.resolve("dr.yaml");
-        Files.writeString(s, "experiment: sweep\n");
+    void aSweepWithoutValuesIsRefusedWithItsLocation(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("sw.yaml");
+        Files.writeString(s, "experiment: sweep\nduration: 1 h\nsweep: {parameter: IL2}\n");
         SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
-        assertThat(r.code()).isEqualTo(ExitCode.UNSUPPORTED);
-        assertThat(r.err()).contains("sweep").contains("not supported yet");
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("sw.yaml:3:8: a sweep needs 'values:' as a list");
+        assertThat(dir.resolve("o")).doesNotExist();
     }
 
     @Test

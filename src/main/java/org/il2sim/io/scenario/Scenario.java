@@ -17,7 +17,28 @@ public record Scenario(Path file, String name, String description, String experi
                        double start, double duration, int steps, Map<String, Double> parameters,
                        Map<String, Double> initial, Map<String, Boolean> initialAreAmounts,
                        List<Intervention> interventions, SolverSettings solver, long seed, int replicates,
-                       List<String> outputs, DosePanel panel, Map<String, int[]> locations, String text) {
+                       List<String> outputs, DosePanel panel, List<Condition> conditions,
+                       Map<String, int[]> locations, String text) {
+
+    /**
+     * One arm of a sweep or knockout comparison: changes applied on top of the scenario's own parameters and
+     * initial values.
+     */
+    public record Condition(String name, Map<String, Double> parameters, Map<String, Double> initial,
+                            Map<String, Boolean> initialAreAmounts) {
+    }
+
+    /** The same scenario with a condition's changes applied (and no conditions of its own). */
+    public Scenario under(Condition c) {
+        Map<String, Double> p = new java.util.LinkedHashMap<>(parameters);
+        p.putAll(c.parameters());
+        Map<String, Double> i = new java.util.LinkedHashMap<>(initial);
+        i.putAll(c.initial());
+        Map<String, Boolean> a = new java.util.LinkedHashMap<>(initialAreAmounts);
+        a.putAll(c.initialAreAmounts());
+        return new Scenario(file, name + " [" + c.name() + "]", description, "time-course", model, start, duration,
+                steps, p, i, a, interventions, solver, seed, replicates, outputs, panel, List.of(), locations, text);
+    }
 
     /**
      * A dose-response panel (experiment: dose-response): canonical cell-type ids, ligand names, doses (nM), times

@@ -28,7 +28,7 @@ public final class ScenarioReader {
     public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain");
     static final Set<String> TOP_KEYS = Set.of("name", "description", "experiment", "model", "start", "duration",
             "steps", "parameters", "initial", "interventions", "solver", "seed", "replicates", "outputs", "cells",
-            "ligands", "doses", "times", "parameter-set", "ligand-definitions");
+            "ligands", "doses", "times", "parameter-set", "ligand-definitions", "sweep", "conditions");
     /** Keys that only a dose-response experiment reads. */
     static final Set<String> PANEL_KEYS = Set.of("cells", "ligands", "doses", "times", "parameter-set",
             "ligand-definitions");
@@ -110,11 +110,12 @@ public final class ScenarioReader {
                 }
             }
         }
+        List<Scenario.Condition> conditions = conditions(top, experiment);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         return new Scenario(path, name, description, experiment, model, start, duration, steps, parameters, initial,
-                initialAmounts, interventions, solver, seed, replicates, outputs, panel, locations, text);
+                initialAmounts, interventions, solver, seed, replicates, outputs, panel, conditions, locations, text);
     }
 
     private String defaultName() {
@@ -344,6 +345,76 @@ public final class ScenarioReader {
         }
         long maxSteps = integer(m, "max-steps", 1_000_000, 1, Long.MAX_VALUE);
         return new Scenario.SolverSettings(method, rtol, atol, maxSteps);
+    }
+
+    /**
+     * sweep: {parameter: ID, values: [...]} gives one condition per value; conditions: {NAME: {parameters: ...,
+     * initial: ...}} gives a baseline plus one condition per name (a knockout comparison).
+     */
+    private List<Scenario.Condition> conditions(YamlNode.Mapping top, String experiment) {
+        List<Scenario.Condition> out = new ArrayList<>();
+        YamlNode sweep = top.entries().get("sweep");
+        YamlNode conds = top.entries().get("conditions");
+        if (!"sweep".equals(experiment) && sweep != null) {
+            problems.add(atKey(top, "sweep") + ": 'sweep' belongs to experiment: sweep");
+        }
+        if (!"knockout".equals(experiment) && conds != null) {
+            problems.add(atKey(top, "conditions") + ": 'conditions' belongs to experiment: knockout");
+        }
+        if ("sweep".equals(experiment)) {
+            if (!(sweep instanceof YamlNode.Mapping m)) {
+                problems.add((sweep == null ? at(top) : at(sweep)) + ": a sweep needs 'sweep: {parameter: ID, values: "
+                        + "[v1, v2, ...]}'");
+                return out;
+            }
+            unknownKeys(m, Set.of("parameter", "values"), "sweep");
+            String id = string(m, "parameter", null);
+            YamlNode values = m.entries().get("values");
+            if (id == null) {
+                problems.add(at(m) + ": a sweep needs 'parameter:'");
+            }
+            if (!(values instanceof YamlNode.Sequence vs) || vs.items().isEmpty()) {
+                problems.add(at(values == null ? m : values) + ": a sweep needs 'values:' as a list");
+                return out;
+            }
+            if (id != null) {
+                locations.put("parameters." + id, m.keyLocations().get("parameter"));
+            }
+            for (YamlNode v : vs.items()) {
+                String text = scalar(v, "values");
+                if (text == null || id == null) {
+                    continue;
+                }
+                try {
+                    double value = Units.parse(text).canonical();
+                    out.add(new Scenario.Condition(id + "=" + text.trim(), Map.of(id, value), Map.of(), Map.of()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(at(v) + ": " + e.getMessage());
+                }
+            }
+        }
+        if ("knockout".equals(experiment)) {
+            if (!(conds instanceof YamlNode.Mapping m) || m.entries().isEmpty()) {
+                problems.add((conds == null ? at(top) : at(conds)) + ": a knockout comparison needs 'conditions: "
+                        + "{NAME: {parameters: {...}, initial: {...}}}'");
+                return out;
+            }
+            out.add(new Scenario.Condition("baseline", Map.of(), Map.of(), Map.of()));
+            m.entries().forEach((name, body) -> {
+                if (!(body instanceof YamlNode.Mapping bm)) {
+                    problems.add(at(body) + ": condition '" + name + "' needs 'parameters:' and/or 'initial:'");
+                    return;
+                }
+                unknownKeys(bm, Set.of("parameters", "initial"), "condition '" + name + "'");
+                Map<String, Double> p = new LinkedHashMap<>();
+                Map<String, Double> i = new LinkedHashMap<>();
+                Map<String, Boolean> a = new LinkedHashMap<>();
+                quantities(bm, "parameters", p, null);
+                quantities(bm, "initial", i, a);
+                out.add(new Scenario.Condition(name, p, i, a));
+            });
+        }
+        return out;
     }
 
     private Scenario.DosePanel panel(YamlNode.Mapping top) {

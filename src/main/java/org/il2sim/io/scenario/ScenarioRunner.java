@@ -54,7 +54,7 @@ public final class ScenarioRunner {
         long started = System.nanoTime();
         if (!"time-course".equals(s.experiment())) {
             throw new ModelException(s.file() + ": experiment '" + s.experiment() + "' is not supported yet; "
-                    + "time-course and dose-response are", true);
+                    + "time-course, dose-response, sweep and knockout are", true);
         }
         List<String> warnings = new ArrayList<>();
         ReactionNetwork network = load(s.model());
@@ -135,6 +135,34 @@ public final class ScenarioRunner {
         network.parameters().forEach(p -> used.put(p.id(), model.initialValue(p.id())));
         return new RunResult(s, network, used, s.solver().method(), s.solver().rtol(), s.solver().atol(), times, ids, units,
                 values, (System.nanoTime() - started) / 1_000_000, warnings);
+    }
+
+    /** Runs every condition of a sweep or knockout comparison (in parallel), each as a time course. */
+    public static List<RunResult> runConditions(Scenario s) throws IOException {
+        List<Scenario.Condition> conditions = s.conditions();
+        RunResult[] out = new RunResult[conditions.size()];
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            pool.submit(() -> IntStream.range(0, out.length).parallel().forEach(k -> {
+                try {
+                    out[k] = run(s.under(conditions.get(k)), null);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.io.UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        } finally {
+            pool.shutdown();
+        }
+        return List.of(out);
     }
 
     /** Runs a dose-response scenario on the γc receptor model, on all cores. */
