@@ -1,0 +1,42 @@
+package org.il2sim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** `il2sim models`: the names people use resolve to one molecule, and models show their parameters with sources. */
+class ModelsCommandTest {
+
+    @Test
+    void synonymsResolveToTheSameMolecule() {
+        for (String name : new String[] {"CD25", "IL-2Rα", "IL2RA", "il2ra", "Tac"}) {
+            SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("models", "show", name);
+            assertThat(r.code()).as(name + ": " + r.err()).isZero();
+            assertThat(r.out()).startsWith("IL2RA (receptor): interleukin 2 receptor subunit alpha");
+        }
+        SbmlSimulateCommandTest.Run gc = SbmlSimulateCommandTest.run("models", "show", "CD132");
+        assertThat(gc.out()).startsWith("IL2RG").contains("IL2_IL2Ra_IL2Rb_gc_surf");
+        SbmlSimulateCommandTest.Run drug = SbmlSimulateCommandTest.run("models", "show", "aldesleukin");
+        assertThat(drug.out()).startsWith("ALDESLEUKIN (drug)").contains("DrugBank");
+    }
+
+    @Test
+    void il2ShowsItsComplexesAndTheParametersOfItsReactionsWithSources() {
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("models", "show", "IL-2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("interleukin 2").contains("TCGF").contains("IL2_IL2Ra_IL2Rb_gc_surf")
+                .contains("k_fwd").contains("posterior median").doesNotContain("IL15_IL15Ra");
+    }
+
+    @Test
+    void modelsListAndShowEveryParameterWithUnitAndSource() {
+        SbmlSimulateCommandTest.Run list = SbmlSimulateCommandTest.run("models", "list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("gamma-chain").contains("62 species").contains("il2-receptor-binding");
+        SbmlSimulateCommandTest.Run gc = SbmlSimulateCommandTest.run("models", "show", "gamma-chain");
+        assertThat(gc.out()).contains("ReceptorAssembly x").contains("k31").contains("placeholder");
+        SbmlSimulateCommandTest.Run bad = SbmlSimulateCommandTest.run("models", "show", "IL-99");
+        assertThat(bad.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(bad.err()).contains("unknown model or molecule 'IL-99'").contains("IL2RA");
+    }
+}
