@@ -13,8 +13,6 @@ import org.il2sim.io.AtomicFiles;
 import org.il2sim.io.csv.WideCsv;
 import org.il2sim.io.scenario.RunResult;
 import org.il2sim.io.scenario.Scenario;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -75,11 +73,7 @@ public final class ConditionFiles {
                 s.setLineStyle(new BasicStroke(2f));
             }
             String base = "condition_" + q.replaceAll("[^A-Za-z0-9_.-]", "_");
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            AtomicFiles.writeBytes(dir.resolve(base + ".png"), o -> o.write(png));
-            AtomicFiles.writeBytes(dir.resolve(base + ".svg"), o -> VectorGraphicsEncoder.saveVectorGraphic(chart, o,
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-            out.put(base + ".png", png);
+            out.put(base + ".png", Plots.save(chart, dir, base));
         }
         return out;
     }

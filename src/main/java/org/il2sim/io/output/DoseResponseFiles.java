@@ -15,8 +15,6 @@ import org.il2sim.core.analysis.HillFit;
 import org.il2sim.io.AtomicFiles;
 import org.il2sim.io.csv.WideCsv;
 import org.il2sim.models.gammachain.DoseResponse;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -126,11 +124,7 @@ public final class DoseResponseFiles {
                     k++;
                 }
                 String base = String.format(Locale.ROOT, "dose_response_%s_%smin", ligand, WideCsv.format(t));
-                byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-                AtomicFiles.writeBytes(dir.resolve(base + ".png"), o -> o.write(png));
-                AtomicFiles.writeBytes(dir.resolve(base + ".svg"), o -> VectorGraphicsEncoder.saveVectorGraphic(chart, o,
-                        VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-                out.put(base + ".png", png);
+                out.put(base + ".png", Plots.save(chart, dir, base));
             }
         }
         return out;

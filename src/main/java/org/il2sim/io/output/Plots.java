@@ -27,10 +27,14 @@ public final class Plots {
 
     /** Writes timecourse.png and timecourse.svg; returns the PNG bytes (for the HTML report). */
     public static byte[] timeCourse(RunResult r, Path dir) throws IOException {
-        XYChart chart = chart(r);
+        return save(chart(r), dir, "timecourse");
+    }
+
+    /** Writes a chart as BASE.png and BASE.svg (atomically); returns the PNG bytes. */
+    public static byte[] save(XYChart chart, Path dir, String base) throws IOException {
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFiles.writeBytes(dir.resolve("timecourse.png"), out -> out.write(png));
-        AtomicFiles.writeBytes(dir.resolve("timecourse.svg"),
+        AtomicFiles.writeBytes(dir.resolve(base + ".png"), out -> out.write(png));
+        AtomicFiles.writeBytes(dir.resolve(base + ".svg"),
                 out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         return png;
     }

@@ -7,13 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
-import java.util.stream.IntStream;
 import org.il2sim.core.expr.Expr;
 import org.il2sim.core.expr.Op;
 import org.il2sim.core.network.Event;
+import org.il2sim.core.parallel.Parallel;
 import org.il2sim.core.network.NetworkEdits;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.network.Species;
@@ -91,24 +90,14 @@ public final class ScenarioRunner {
             StochasticModel system = new StochasticModel(model);
             AtomicInteger done = new AtomicInteger();
             int total = replicates;
-            ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
-            try {
-                pool.submit(() -> IntStream.range(0, total).parallel().forEach(r -> {
-                    GridRecorder rec = new GridRecorder(times.length, readouts);
-                    StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(s.seed(), r), rec);
-                    values[r] = rec.rows();
-                    if (progress != null) {
-                        progress.accept((double) done.incrementAndGet() / total);
-                    }
-                })).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdown();
-            }
+            Parallel.forEach(total, Parallel.cores(), r -> {
+                GridRecorder rec = new GridRecorder(times.length, readouts);
+                StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(s.seed(), r), rec);
+                values[r] = rec.rows();
+                if (progress != null) {
+                    progress.accept((double) done.incrementAndGet() / total);
+                }
+            });
         } else {
             OdeMethod method = s.solver().method().equals("ode") ? Methods.defaultOde() : Methods.ode(s.solver().method());
             Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
@@ -141,26 +130,16 @@ public final class ScenarioRunner {
     public static List<RunResult> runConditions(Scenario s) throws IOException {
         List<Scenario.Condition> conditions = s.conditions();
         RunResult[] out = new RunResult[conditions.size()];
-        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
-            pool.submit(() -> IntStream.range(0, out.length).parallel().forEach(k -> {
+            Parallel.forEach(out.length, Parallel.cores(), k -> {
                 try {
                     out[k] = run(s.under(conditions.get(k)), null);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.io.UncheckedIOException u) {
-                throw u.getCause();
-            }
-            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
-        } finally {
-            pool.shutdown();
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         return List.of(out);
     }
@@ -179,7 +158,7 @@ public final class ScenarioRunner {
         Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
                 Double.POSITIVE_INFINITY);
         List<DoseResponse.Point> points = DoseResponse.run(panel.cells(), ligands, panel.doses(), panel.times(), set,
-                tol, Runtime.getRuntime().availableProcessors());
+                tol, Parallel.cores());
         return new DoseResponseResult(s, points, set, (System.nanoTime() - started) / 1_000_000);
     }
 

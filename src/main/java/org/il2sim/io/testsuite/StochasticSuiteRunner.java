@@ -52,7 +52,7 @@ public final class StochasticSuiteRunner {
         String id = dir.getFileName().toString();
         List<String> tags = List.of();
         try {
-            tags = tags(TestSuiteRunner.readDescription(dir.resolve(id + "-model.m")));
+            tags = TestSuiteRunner.tags(TestSuiteRunner.readDescription(dir.resolve(id + "-model.m")));
             Path sbml = TestSuiteRunner.highestLevel(dir, id);
             if (sbml == null) {
                 return new CaseResult(id, CaseResult.Status.FAILED, "no SBML file", tags);
@@ -130,21 +130,11 @@ public final class StochasticSuiteRunner {
      */
     private double[][][] replicates(StochasticModel system, double[] times, List<CompiledModel.Readout> readouts) {
         double[][][] runs = new double[replicates][][];
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
-        try {
-            pool.submit(() -> java.util.stream.IntStream.range(0, replicates).parallel().forEach(r -> {
-                GridRecorder recorder = new GridRecorder(times.length, readouts);
-                StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(seed, r), recorder);
-                runs[r] = recorder.rows();
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        org.il2sim.core.parallel.Parallel.forEach(replicates, threads, r -> {
+            GridRecorder recorder = new GridRecorder(times.length, readouts);
+            StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(seed, r), recorder);
+            runs[r] = recorder.rows();
+        });
         return runs;
     }
 
@@ -202,18 +192,4 @@ public final class StochasticSuiteRunner {
         return kv;
     }
 
-    private static List<String> tags(Map<String, String> description) {
-        List<String> out = new ArrayList<>();
-        for (String key : List.of("componenttags", "testtags")) {
-            String v = description.get(key);
-            if (v != null) {
-                for (String t : v.split(",")) {
-                    if (!t.isBlank()) {
-                        out.add(t.trim());
-                    }
-                }
-            }
-        }
-        return out;
-    }
 }

@@ -207,7 +207,7 @@ public final class TestSuiteRunner {
         return out;
     }
 
-    private static List<String> tags(Map<String, String> description) {
+    static List<String> tags(Map<String, String> description) {
         List<String> out = new ArrayList<>();
         for (String key : List.of("componenttags", "testtags")) {
             String v = description.get(key);

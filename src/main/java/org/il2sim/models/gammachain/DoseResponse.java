@@ -3,10 +3,8 @@ package org.il2sim.models.gammachain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.il2sim.core.network.ReactionNetwork;
+import org.il2sim.core.parallel.Parallel;
 import org.il2sim.core.sim.CompiledModel;
 import org.il2sim.core.sim.Methods;
 import org.il2sim.core.sim.TimeCourse;
@@ -40,37 +38,26 @@ public final class DoseResponse {
         double[] grid = new double[times.length + 1];
         System.arraycopy(times, 0, grid, 1, times.length);
         Point[][] results = new Point[combos * perPanel][];
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
-        try {
-            pool.submit(() -> IntStream.range(0, combos).parallel().forEach(c -> {
-                String cell = cells.get(c / ligands.size());
-                LigandDefinition l = ligands.get(c % ligands.size());
-                ReactionNetwork n = GammaChainModel.build(cell, l.base(), 0.0, l.apply(set));
-                models[c] = CompiledModel.compile(n);
-            })).get();
-            pool.submit(() -> IntStream.range(0, combos * perPanel).parallel().forEach(task -> {
-                int c = task / perPanel;
-                double dose = doses[task % perPanel];
-                String cell = cells.get(c / ligands.size());
-                LigandDefinition l = ligands.get(c % ligands.size());
-                CompiledModel m = models[c].withValues(Map.of(l.base().mediumParameter(), dose));
-                double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tolerances, grid,
-                        List.of(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false)), true);
-                Point[] pts = new Point[times.length];
-                for (int k = 0; k < times.length; k++) {
-                    pts[k] = new Point(cell, l.id(), dose, times[k], rows[k + 1][0], Double.NaN, Double.NaN,
-                            Double.NaN);
-                }
-                results[task] = pts;
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        Parallel.forEach(combos, threads, c -> {
+            String cell = cells.get(c / ligands.size());
+            LigandDefinition l = ligands.get(c % ligands.size());
+            ReactionNetwork n = GammaChainModel.build(cell, l.base(), 0.0, l.apply(set));
+            models[c] = CompiledModel.compile(n);
+        });
+        Parallel.forEach(combos * perPanel, threads, task -> {
+            int c = task / perPanel;
+            double dose = doses[task % perPanel];
+            String cell = cells.get(c / ligands.size());
+            LigandDefinition l = ligands.get(c % ligands.size());
+            CompiledModel m = models[c].withValues(Map.of(l.base().mediumParameter(), dose));
+            double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tolerances, grid,
+                    List.of(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false)), true);
+            Point[] pts = new Point[times.length];
+            for (int k = 0; k < times.length; k++) {
+                pts[k] = new Point(cell, l.id(), dose, times[k], rows[k + 1][0], Double.NaN, Double.NaN, Double.NaN);
+            }
+            results[task] = pts;
+        });
         List<Point> out = new ArrayList<>();
         for (Point[] pts : results) {
             out.addAll(List.of(pts));
