@@ -73,4 +73,23 @@ class ExamplesTest {
         assertThat(f.get("half-CD122")).isLessThan(f.get("baseline"));
         assertThat(f.get("baseline")).isGreaterThan(0);
     }
+
+    @Test
+    void stochasticRunsAreReproducibleWithTheSameSeedAndDifferWithAnother() throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        for (Path out : List.of(a, b)) {
+            SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("run", "examples/il2-binding-stochastic.yaml",
+                    "--out", out.toString(), "--quiet");
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        assertThat(Files.readString(a.resolve("timecourse.csv"))).isEqualTo(Files.readString(b.resolve("timecourse.csv")));
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, Files.readString(Path.of("examples/il2-binding-stochastic.yaml"))
+                .replace("seed: 42", "seed: 43").replace("model: il2-receptor-binding", "model: il2-receptor-binding"));
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("run", other.toString(), "--out",
+                dir.resolve("c").toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("c/timecourse.csv"))).isNotEqualTo(Files.readString(a.resolve("timecourse.csv")));
+    }
 }
