@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 @Command(name = "sbml", mixinStandardHelpOptions = true,
         description = "SBML interoperability: simulate, validate and export models, run the SBML Test Suite.",
         subcommands = {SbmlSimulateCommand.class, SbmlExportCommand.class, SbmlValidateCommand.class,
-                SbmlTestSuiteCommand.class})
+                SbmlTestSuiteCommand.class},
+        footer = {"", "Examples:", "  il2sim sbml simulate model.xml --duration 100 --steps 100 --out out.csv",
+                "  il2sim sbml validate model.xml", "  il2sim sbml export model-l2v4.xml --out model-l3v2.xml",
+                "  il2sim sbml test-suite ../shared/sbml-test-suite/semantic --cases subset-strict.txt"})
 final class SbmlCommand implements Runnable {
 
     @CommandLine.Spec
