@@ -26,7 +26,7 @@ import org.il2sim.core.solver.ssa.DirectMethod;
  * a warm JVM (after JIT warm-up), single-threaded. Output is line-oriented ("key value ..." lines) for the script.
  *
  * <pre>
- *   Compare export DIR FALLON.xml        C, Python and flat mass-action files of the workloads
+ *   Compare export DIR FALLON.xml K1,K2  C, Python and flat mass-action files of the workloads
  *   Compare ode fallon FALLON.xml SECONDS   time TimeCourse.run on (b)
  *   Compare ode gammachain - SECONDS     time the (a) panel, or say it is not available
  *   Compare scaling SECONDS K1,K2,...    time (c) at several sizes
@@ -40,7 +40,7 @@ public final class Compare {
 
     public static void main(String[] args) throws IOException {
         switch (args[0]) {
-            case "export" -> export(Path.of(args[1]), Path.of(args[2]));
+            case "export" -> export(Path.of(args[1]), Path.of(args[2]), args[3]);
             case "ode" -> ode(args[1], args[2], Double.parseDouble(args[3]));
             case "scaling" -> scaling(Double.parseDouble(args[1]), args[2]);
             case "ssa" -> ssa(Double.parseDouble(args[1]));
@@ -48,7 +48,7 @@ public final class Compare {
         }
     }
 
-    static void export(Path dir, Path fallon) throws IOException {
+    static void export(Path dir, Path fallon, String sizes) throws IOException {
         Files.createDirectories(dir);
         FlatExport f = new FlatExport(Workloads.fallon(fallon).model());
         Files.writeString(dir.resolve("fallon.c"), f.c());
@@ -57,9 +57,10 @@ public final class Compare {
         Files.writeString(dir.resolve("onecell.txt"), one.massAction());
         Files.writeString(dir.resolve("onecell.c"), one.c());
         Files.writeString(dir.resolve("onecell.py"), one.python());
-        int k = 160;
-        FlatExport large = new FlatExport(Workloads.large(k).model());
-        Files.writeString(dir.resolve("clones_" + k + ".c"), large.c());
+        for (String k : sizes.split(",")) {
+            FlatExport large = new FlatExport(Workloads.large(Integer.parseInt(k)).model());
+            Files.writeString(dir.resolve("clones_" + k + ".c"), large.c());
+        }
         List<Workloads.Solve> panel = Workloads.gammaChainPanel();
         if (panel != null && !panel.isEmpty()) {
             // the panel's solves share one network structure; the reference solvers run its first solve
@@ -90,11 +91,14 @@ public final class Compare {
         if (solves.size() > 1) {
             System.out.printf(Locale.ROOT, "panel_s %.6g%n", t.median * solves.size());
         }
-        // final state of the first solve, il2sim's state order, for the agreement check
-        Workloads.Solve s = solves.get(0);
+        printFinal(workload, solves.get(0));
+    }
+
+    /** Final state of a solve in il2sim's state order, for the agreement check. */
+    static void printFinal(String workload, Workloads.Solve s) {
         double[] last = finalState(s);
         for (int i = 0; i < last.length; i++) {
-            System.out.printf(Locale.ROOT, "final %s %.17g%n", s.model().stateName(i), last[i]);
+            System.out.printf(Locale.ROOT, "final %s %s %.17g%n", workload, s.model().stateName(i), last[i]);
         }
     }
 
@@ -105,6 +109,7 @@ public final class Compare {
             System.out.printf(Locale.ROOT, "size cells %s species %d reactions %d%n", k, s.model().stateSize(),
                     s.model().network().reactions().size());
             t.print("clones_" + k);
+            printFinal("clones_" + k, s);
         }
     }
 
