@@ -223,6 +223,12 @@ public final class Compare {
                 }
 
                 @Override
+                public boolean sparseJacobian(double t, double[] y, JacobianSink sink) {
+                    jacobians++;
+                    return system.sparseJacobian(t, y, sink);
+                }
+
+                @Override
                 public int[][] jacobianPattern() {
                     return system.jacobianPattern();
                 }

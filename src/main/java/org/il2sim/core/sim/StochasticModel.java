@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.il2sim.core.expr.Expr;
 import org.il2sim.core.expr.Exprs;
+import org.il2sim.core.expr.Op;
 import org.il2sim.core.network.Reaction;
 import org.il2sim.core.solver.StochasticSystem;
 
@@ -25,6 +27,13 @@ public final class StochasticModel implements StochasticSystem {
     private final double[][] changes;
     private final int[][] reads;
     private final boolean[] timeDependent;
+    /**
+     * Mass-action fast path: for reaction j with massActionSpecies[j] != null the propensity is
+     * massActionConstant[j] times the product of the counts x[massActionSpecies[j][m]], read straight from the state
+     * without refreshing the model.
+     */
+    private final int[][] massActionSpecies;
+    private final double[] massActionConstant;
 
     public StochasticModel(CompiledModel model) {
         this.model = model;
@@ -44,6 +53,60 @@ public final class StochasticModel implements StochasticSystem {
                     Exprs.expandCalls(r.rate(), model.network().functionsById()::get)));
             reads[j] = rules ? allSpecies() : speciesRead(r);
         }
+        massActionSpecies = new int[n][];
+        massActionConstant = new double[n];
+        if (model.network().rules().isEmpty() && model.network().events().isEmpty()) {
+            for (int j = 0; j < n; j++) {
+                recogniseMassAction(j);
+            }
+        }
+    }
+
+    /**
+     * Recognises a rate law that is a product of numbers, parameters, compartment sizes and species amounts (species
+     * with only substance units), for a model without rules and events, where all but the amounts are constant.
+     * Constants are multiplied in the order they appear, before the counts, so the common form k * A * B gives
+     * bit for bit the value the compiled rate law gives.
+     */
+    private void recogniseMassAction(int j) {
+        Reaction r = model.network().reactions().get(j);
+        if (r.rate() == null || timeDependent[j]) {
+            return;
+        }
+        Expr rate = Exprs.expandCalls(r.rate(), model.network().functionsById()::get);
+        List<Expr> factors = rate instanceof Expr.Apply a && a.op() == Op.TIMES ? a.args() : List.of(rate);
+        double k = 1;
+        List<Integer> counts = new ArrayList<>();
+        double[] initial = model.initialValues;
+        for (Expr f : factors) {
+            if (f instanceof Expr.Num num) {
+                if (!counts.isEmpty()) {
+                    return; // a constant after a count: keep the compiled evaluation order
+                }
+                k *= num.value();
+            } else if (f instanceof Expr.Sym sym) {
+                int slot = model.slot(sym.id());
+                if (slot < 0) {
+                    return;
+                }
+                var sp = model.species(sym.id());
+                int state = model.stateIndexOfSymbol(slot);
+                if (sp != null && state >= 0 && sp.hasOnlySubstanceUnits()) {
+                    counts.add(state);
+                } else if (sp == null && state < 0 && model.isParameterOrCompartment(sym.id()) && counts.isEmpty()) {
+                    k *= initial[slot];
+                } else {
+                    return;
+                }
+            } else {
+                return;
+            }
+        }
+        if (!Double.isFinite(k)) {
+            return;
+        }
+        massActionConstant[j] = k;
+        massActionSpecies[j] = counts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static void refuseUnsupported(CompiledModel model) {
@@ -120,6 +183,14 @@ public final class StochasticModel implements StochasticSystem {
 
     @Override
     public double propensity(int reaction, double[] x, double t) {
+        int[] counts = massActionSpecies[reaction];
+        if (counts != null) {
+            double a = massActionConstant[reaction];
+            for (int m = 0; m < counts.length; m++) {
+                a *= x[counts[m]];
+            }
+            return a > 0 ? a : 0;
+        }
         Evaluation e = evaluations.get();
         if (t != e.time || !java.util.Arrays.equals(x, e.counts)) {
             // one refresh evaluates every rate law; methods ask for several propensities of the same state in a row

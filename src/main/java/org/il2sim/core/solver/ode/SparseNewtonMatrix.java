@@ -8,8 +8,9 @@ import org.il2sim.core.solver.OdeSystem;
  * Jacobians perturb whole column groups at once ({@link JacobianColouring}, Curtis–Powell–Reid), so a banded system
  * costs a handful of evaluations instead of n; the factorisation is {@link SparseLu}.
  *
- * <p>An analytic Jacobian is used only while n² doubles stay modest ({@link #MAX_DENSE_ANALYTIC}), because the
- * {@link OdeSystem#jacobian} contract writes a dense row-major matrix.
+ * <p>An analytic Jacobian is taken entry by entry from {@link OdeSystem#sparseJacobian} when the system offers it, at
+ * any size; otherwise from the dense {@link OdeSystem#jacobian} only while n² doubles stay modest
+ * ({@link #MAX_DENSE_ANALYTIC}), because that contract writes a dense row-major matrix.
  */
 final class SparseNewtonMatrix implements NewtonMatrix {
 
@@ -30,6 +31,8 @@ final class SparseNewtonMatrix implements NewtonMatrix {
     private final double[] fWork;
     private final double[] increments;
     private boolean analytic;
+    private boolean sparseAnalytic = true;
+    private final OdeSystem.JacobianSink sink = this::addEntry;
 
     SparseNewtonMatrix(OdeSystem system, int[][] pattern) {
         this.system = system;
@@ -112,10 +115,28 @@ final class SparseNewtonMatrix implements NewtonMatrix {
     /** Forces finite differences even when the system has an analytic Jacobian (for tests and comparisons). */
     void useFiniteDifferences() {
         analytic = false;
+        sparseAnalytic = false;
+    }
+
+    /** Adds one analytic entry at its place in the compressed columns. */
+    private void addEntry(int row, int column, double value) {
+        int p = java.util.Arrays.binarySearch(rowIdx, colPtr[column], colPtr[column + 1], row);
+        if (p < 0) {
+            throw new IllegalStateException("Jacobian entry (" + row + ", " + column
+                    + ") lies outside the declared pattern");
+        }
+        jac[p] += value;
     }
 
     @Override
     public void evaluateJacobian(double t, double[] y, double[] fy, double h, double[] weights) {
+        if (sparseAnalytic) {
+            java.util.Arrays.fill(jac, 0.0);
+            if (system.sparseJacobian(t, y, sink)) {
+                return;
+            }
+            sparseAnalytic = false;
+        }
         if (analytic && dense == null) {
             dense = new double[n * n]; // once per run
         }
