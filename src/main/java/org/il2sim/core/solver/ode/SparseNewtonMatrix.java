@@ -25,7 +25,7 @@ final class SparseNewtonMatrix implements NewtonMatrix {
     private final double[] jac; // values of J on the pattern
     private final double[] mValues; // values of I - γJ
     private final SparseLu lu;
-    private final JacobianColouring colouring;
+    private JacobianColouring colouring; // built on first use: an analytic Jacobian never needs it
     private double[] dense; // analytic Jacobian buffer, allocated on first use, dropped if there is no analytic J
     private final double[] yWork;
     private final double[] fWork;
@@ -90,7 +90,6 @@ final class SparseNewtonMatrix implements NewtonMatrix {
         jac = new double[colPtr[n]];
         mValues = new double[colPtr[n]];
         lu = new SparseLu(n, colPtr, rowIdx);
-        colouring = new JacobianColouring(n, colPtr, rowIdx);
         analytic = n <= MAX_DENSE_ANALYTIC;
         yWork = new double[n];
         fWork = new double[n];
@@ -99,7 +98,7 @@ final class SparseNewtonMatrix implements NewtonMatrix {
 
     /** Number of column groups of the finite-difference Jacobian (visible for tests). */
     int groupCount() {
-        return colouring.groupCount();
+        return colouring().groupCount();
     }
 
     /** Writes the stored Jacobian into a dense row-major array (for tests). */
@@ -116,6 +115,13 @@ final class SparseNewtonMatrix implements NewtonMatrix {
     void useFiniteDifferences() {
         analytic = false;
         sparseAnalytic = false;
+    }
+
+    private JacobianColouring colouring() {
+        if (colouring == null) {
+            colouring = new JacobianColouring(n, colPtr, rowIdx);
+        }
+        return colouring;
     }
 
     /** Adds one analytic entry at its place in the compressed columns. */
@@ -152,6 +158,7 @@ final class SparseNewtonMatrix implements NewtonMatrix {
         dense = null;
         double minInc = NewtonMatrix.minimumIncrement(h, fy, weights);
         System.arraycopy(y, 0, yWork, 0, n);
+        JacobianColouring colouring = colouring();
         for (int g = 0; g < colouring.groupCount(); g++) {
             int start = colouring.groupStart(g);
             int end = colouring.groupEnd(g);
