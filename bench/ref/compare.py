@@ -38,8 +38,11 @@ def log(line):
     log_lines.append(line)
 
 
+ENV = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")  # single-thread
+
+
 def run(cmd, timeout=900):
-    p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=ENV)
     log("$ " + " ".join(cmd))
     log(p.stdout)
     if p.returncode != 0:
@@ -99,7 +102,7 @@ def cold_fallon():
     with open(out) as f:
         rows = f.read().strip().splitlines()
     header, last = rows[0].split(","), rows[-1].split(",")
-    return wall, usage.ru_maxrss * 1024, dict(zip(header, map(float, last)))
+    return wall, usage.ru_maxrss * 1024, dict(zip(header, map(float, last))), usage.ru_utime + usage.ru_stime
 
 
 def deviation(a, b, names=None):
@@ -151,6 +154,7 @@ def main():
 
     m = {k: [] for k in ["b_java", "b_cvode", "b_lsoda", "b_bdf", "b_cold", "a_java", "a_first", "a_cvode",
                          "a_lsoda", "a_bdf", "d_java", "d_c"]}
+    w = {k: [] for k in ["b_java", "b_cvode", "b_lsoda", "b_bdf", "b_cold_cpu", "d_java", "d_c"]}  # wall clock
     finals = {}
     stats = {}
     gamma_status = None
@@ -159,10 +163,12 @@ def main():
         # (b) Fallon: il2sim warm, CVODE, SciPy, il2sim cold
         res, fin = java("ode", "fallon", FALLON, str(SECONDS))
         m["b_java"].append(res["fallon"]["median_s"])
+        w["b_java"].append(res["fallon"]["wall_s"])
         stats["b_java"] = res["fallon"]
         finals["b_java"] = fin["fallon"]
         res, fin = parse(run([fallon_cvode, "1e-8", "1e-10", "6000", "600", str(SECONDS / 2)]))
         m["b_cvode"].append(res["_"]["median_s"])
+        w["b_cvode"].append(res["_"]["wall_s"])
         stats["b_cvode"] = res["_"]
         finals["b_cvode"] = fin["_"]
         res, fin = parse(run(["/usr/bin/python3", os.path.join(HERE, "scipy_ref.py"), os.path.join(GEN, "fallon.py"),
@@ -170,10 +176,12 @@ def main():
         for meth, key in (("LSODA", "b_lsoda"), ("BDF", "b_bdf")):
             if meth in res:
                 m[key].append(res[meth]["median_s"])
+                w[key].append(res[meth]["wall_s"])
                 stats[key] = res[meth]
                 finals[key] = fin[meth]
-        wall, rss, last = cold_fallon()
+        wall, rss, last, cpu = cold_fallon()
         m["b_cold"].append(wall)
+        w["b_cold_cpu"].append(cpu)
         stats["b_cold_rss"] = rss
         finals["b_cold"] = last
         # (a) gamma chain panel
@@ -201,8 +209,10 @@ def main():
         # (d) SSA events per second
         res, _ = java("ssa", str(SECONDS))
         m["d_java"].append(res["ssa"]["events_per_s"])
+        w["d_java"].append(res["ssa"]["wall_events_per_s"])
         res, _ = parse(run([ssa_c, os.path.join(GEN, "onecell.txt"), "1000", str(SECONDS / 2)]))
         m["d_c"].append(res["ssa"]["events_per_s"])
+        w["d_c"].append(res["ssa"]["wall_events_per_s"])
 
     # (c) scaling: il2sim at every size in SCALING_PASSES passes (median per size), CVODE (dense LU) once at the
     # smaller sizes
@@ -217,6 +227,7 @@ def main():
         row = {"cells": int(k), "species": 9 * int(k) + 1, "reactions": 21 * int(k),
                "il2sim_s": med([r["clones_" + k]["median_s"] for r, _ in passes]),
                "il2sim_passes_s": [r["clones_" + k]["median_s"] for r, _ in passes],
+               "il2sim_wall_s": med([r["clones_" + k]["wall_s"] for r, _ in passes]),
                "steps": rr["steps"], "rhs": rr["rhs"], "jac": rr["jac"], "alloc": rr["alloc_bytes"], "cvode_s": None,
                "cvode_steps": None, "agree": None}
         if k in CVODE_SIZES.split(","):
@@ -234,6 +245,9 @@ def main():
     out(f"il2sim benchmarks, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {platform.node()}, "
         f"{os.cpu_count()} cores, {ROUNDS} rounds (medians of the per-round medians), "
         f"load average {load_start:.1f} at the start and {os.getloadavg()[0]:.1f} at the end")
+    out("Times are medians per solve of the solving thread's CPU time (the machine is shared with other work, so wall")
+    out("time also measures the scheduler's share; wall-clock medians are listed below the table); the cold start is")
+    out("the wall time of a whole fresh process.")
     out("")
     hdr = f"{'workload':<34}{'il2sim warm':>13}{'il2sim cold':>13}{'CVODE':>11}{'LSODA':>11}{'SciPy BDF':>11}" \
           f"{'il2sim/CVODE':>14}{'LSODA/il2sim':>14}{'BDF/il2sim':>12}  agree"
@@ -264,6 +278,10 @@ def main():
     out(f"{'(b) Fallon 2000 SBML, per solve':<34}{fmt_t(b['b_java']):>13}{fmt_t(b['b_cold']):>13}"
         f"{fmt_t(b['b_cvode']):>11}{fmt_t(b['b_lsoda']):>11}{fmt_t(b['b_bdf']):>11}{rb:>14.2f}"
         f"{b['b_lsoda'] / b['b_java']:>14.1f}{b['b_bdf'] / b['b_java']:>12.1f}  {'yes' if agree_b else 'NO'}")
+    bw = {k: med(v) for k, v in w.items()}
+    out(f"(b) wall-clock medians: il2sim {fmt_t(bw['b_java'])}, CVODE {fmt_t(bw['b_cvode'])} (ratio "
+        f"{bw['b_java'] / bw['b_cvode']:.2f}), LSODA {fmt_t(bw['b_lsoda'])}, SciPy BDF {fmt_t(bw['b_bdf'])}; cold "
+        f"process CPU time (all threads) {bw['b_cold_cpu']:.2f} s")
     out("")
     sj, sc = stats["b_java"], stats["b_cvode"]
     out(f"(b) work per solve: il2sim {sj['steps']:.0f} steps, {sj['rhs']:.0f} RHS, {sj['jac']:.0f} Jacobians "
@@ -298,7 +316,8 @@ def main():
             f"(1 = linear; medians of {SCALING_PASSES} passes)")
     out("")
     out(f"(d) SSA, one cell (10 species, 21 reactions, ~9,100 receptors, 10 pM IL-2 in 1 nL), direct method: "
-        f"il2sim {b['d_java'] / 1e6:.2f} million events/s, C reference {b['d_c'] / 1e6:.2f} million events/s")
+        f"il2sim {b['d_java'] / 1e6:.2f} million events/s, C reference {b['d_c'] / 1e6:.2f} million events/s (per CPU "
+        f"second; per wall second {bw['d_java'] / 1e6:.2f} and {bw['d_c'] / 1e6:.2f})")
     out(f"(e) memory: il2sim allocates {sj['alloc_bytes'] / 1024:.0f} KiB per (b) solve (warm), "
         + ", ".join(f"{row['alloc'] / 1024:.0f} KiB" for row in scaling) + f" per (c) solve at {SIZES} cells; "
         f"cold (b) process peak RSS {stats['b_cold_rss'] / 2**20:.0f} MiB")
@@ -335,7 +354,8 @@ def main():
     with open(os.path.join(RES, "raw.log"), "w") as f:
         f.write("\n".join(log_lines))
     with open(os.path.join(RES, "results.json"), "w") as f:
-        json.dump({"medians": b, "rounds": m, "stats": stats, "scaling": scaling, "finals": finals}, f, indent=1)
+        json.dump({"medians": b, "rounds": m, "wall_medians": bw, "wall_rounds": w, "stats": stats,
+                   "scaling": scaling, "finals": finals}, f, indent=1)
     try:
         plot(scaling)
     except Exception as e:  # the table matters more than the picture
@@ -356,7 +376,7 @@ def plot(scaling):
     x0, y0 = r[2] if len(r) > 2 else r[0], scaling[2]["il2sim_s"] if len(r) > 2 else scaling[0]["il2sim_s"]
     ax1.loglog([x0, r[-1]], [y0, y0 * r[-1] / x0], ":", color="gray", label="linear")
     ax1.set_xlabel("reactions")
-    ax1.set_ylabel("time per solve (s)")
+    ax1.set_ylabel("CPU time per solve (s)")
     ax1.set_title("(c) 0-240 min, rtol 1e-6")
     ax1.legend()
     ax2.semilogx(r, [row["il2sim_s"] / row["steps"] / row["reactions"] * 1e9 for row in scaling], "o-")

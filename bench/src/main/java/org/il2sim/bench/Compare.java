@@ -115,11 +115,16 @@ public final class Compare {
         }
     }
 
-    /** Median wall time per solve plus one counted solve (steps, RHS and Jacobian evaluations, allocation). */
-    record Timing(double median, double min, int solves, long steps, long rhs, long jacobians, long allocated) {
+    /**
+     * Median and smallest CPU time per solve, median wall time per solve, plus one counted solve (steps, RHS and
+     * Jacobian evaluations, allocation).
+     */
+    record Timing(double median, double min, double wallMedian, int solves, long steps, long rhs, long jacobians,
+                  long allocated) {
         void print(String name) {
-            System.out.printf(Locale.ROOT, "result %s median_s %.6g min_s %.6g solves %d steps %d rhs %d jac %d"
-                    + " alloc_bytes %d%n", name, median, min, solves, steps, rhs, jacobians, allocated);
+            System.out.printf(Locale.ROOT, "result %s median_s %.6g min_s %.6g wall_s %.6g solves %d steps %d rhs %d"
+                    + " jac %d alloc_bytes %d%n", name, median, min, wallMedian, solves, steps, rhs, jacobians,
+                    allocated);
         }
     }
 
@@ -134,27 +139,35 @@ public final class Compare {
             }
             rounds++;
         }
-        List<Double> times = new ArrayList<>();
+        // per solve: CPU time of this thread (the machine is shared, so wall time also measures the scheduler's
+        // share) and wall time
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        List<Double> cpu = new ArrayList<>();
+        List<Double> wall = new ArrayList<>();
         long end = System.nanoTime() + (long) (seconds * 2 / 3 * 1e9);
-        while (times.size() < 5 * solves.size() || System.nanoTime() < end) {
+        while (cpu.size() < 5 * solves.size() || System.nanoTime() < end) {
             for (Workloads.Solve s : solves) {
+                long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 run(s, method);
-                times.add((System.nanoTime() - t0) * 1e-9);
+                wall.add((System.nanoTime() - t0) * 1e-9);
+                cpu.add((mx.getCurrentThreadCpuTime() - c0) * 1e-9);
             }
         }
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
+        double[] sorted = cpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         CountingMethod counting = new CountingMethod(method);
         Workloads.Solve first = solves.get(0);
         run(first, counting);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = mx.getCurrentThreadAllocatedBytes();
         run(first, method);
         long allocated = mx.getCurrentThreadAllocatedBytes() - before;
-        return new Timing(median, sorted[0], sorted.length, counting.steps(), counting.rhs, counting.jacobians,
-                allocated);
+        return new Timing(median(sorted), sorted[0], median(wall.stream().mapToDouble(Double::doubleValue).sorted()
+                .toArray()), sorted.length, counting.steps(), counting.rhs, counting.jacobians, allocated);
+    }
+
+    static double median(double[] sorted) {
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : 0.5 * (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]);
     }
 
     static double sink;
@@ -260,22 +273,23 @@ public final class Compare {
         }
         // measured: independent runs of 1000 min each until the time is used up
         long events = 0;
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long t0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
         long end = t0 + (long) (seconds * 2 / 3 * 1e9);
-        List<Double> rates = new ArrayList<>();
+        int runs = 0;
         while (System.nanoTime() < end) {
-            long s0 = System.nanoTime();
             StochasticRun r = method.start(system, 0, x0, new SplittableRandom(seed++));
             for (int k = 1; k <= 100; k++) {
                 r.advanceTo(10.0 * k);
             }
             events += r.events();
-            rates.add(r.events() / ((System.nanoTime() - s0) * 1e-9));
+            runs++;
         }
         double wall = (System.nanoTime() - t0) * 1e-9;
-        double[] sorted = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "result ssa events %d seconds %.4g events_per_s %.6g median_run_events_per_s"
-                + " %.6g runs %d%n", events, wall, events / wall, sorted[sorted.length / 2], sorted.length);
+        double cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
+        System.out.printf(Locale.ROOT, "result ssa events %d cpu_s %.4g wall_s %.4g events_per_s %.6g"
+                + " wall_events_per_s %.6g runs %d%n", events, cpu, wall, events / cpu, events / wall, runs);
         System.out.println("species " + Arrays.toString(x0));
     }
 }
