@@ -216,10 +216,17 @@ def main():
 
     # (c) scaling: il2sim at every size in SCALING_PASSES passes (median per size), CVODE (dense LU) once at the
     # smaller sizes
+    # Each size runs in a fresh JVM: one JVM running several sizes in a row compiles the hot code with profiles
+    # mixed from all of them and was seen to settle on code up to twice as slow for some sizes.
     passes = []
     for p in range(SCALING_PASSES):
         print(f"scaling {p + 1}/{SCALING_PASSES} ...", file=sys.stderr, flush=True)
-        passes.append(java("scaling", str(SECONDS), SIZES))
+        res_p, fin_p = {}, {}
+        for k in SIZES.split(","):
+            r_k, f_k = java("scaling", str(SECONDS), k)
+            res_p.update(r_k)
+            fin_p.update(f_k)
+        passes.append((res_p, fin_p))
     res, fin = passes[-1]
     scaling = []
     for k in SIZES.split(","):

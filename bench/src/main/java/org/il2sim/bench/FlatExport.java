@@ -374,9 +374,16 @@ final class FlatExport {
             case NOT:
                 return c ? "((" + x.get(0) + ") == 0.0 ? 1.0 : 0.0)" : "(1.0 if " + x.get(0) + " == 0.0 else 0.0)";
             case MIN:
-                return (c ? (x.size() == 2 ? "fmin" : null) : "min") + "(" + String.join(", ", x) + ")";
             case MAX:
-                return (c ? (x.size() == 2 ? "fmax" : null) : "max") + "(" + String.join(", ", x) + ")";
+                if (!c) {
+                    return (a.op() == org.il2sim.core.expr.Op.MIN ? "min" : "max") + "(" + String.join(", ", x) + ")";
+                }
+                String f = a.op() == org.il2sim.core.expr.Op.MIN ? "fmin" : "fmax";
+                String acc = x.get(0);
+                for (int k = 1; k < x.size(); k++) {
+                    acc = f + "(" + acc + ", " + x.get(k) + ")";
+                }
+                return acc;
             default:
                 throw new IllegalArgumentException("flat export: operator " + a.op() + " is not supported");
         }
