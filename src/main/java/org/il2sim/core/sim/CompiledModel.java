@@ -82,6 +82,7 @@ public final class CompiledModel {
 
     private final Map<String, Species> speciesById;
     private final Map<String, Compartment> compartmentsById;
+    private final Set<String> parameterIds;
 
     private CompiledModel(NetworkCompiler b) {
         this(b, b.initialValues, b.initialState, Map.of(), null, true);
@@ -127,6 +128,7 @@ public final class CompiledModel {
             symbolState[stateSpeciesSlot[i] >= 0 ? stateSpeciesSlot[i] : stateSlot[i]] = i;
         }
         this.compartmentsById = network.compartmentsById();
+        this.parameterIds = network.parametersById().keySet();
     }
 
     /** Compiles a network; throws {@link ModelException} for cycles or unsupported constructs. */
@@ -291,6 +293,11 @@ public final class CompiledModel {
     /** Compiles an expression against this model's layout (functions inlined, rateOf expanded). */
     Evaluator compileExpression(Expr e, String where) {
         return context.compileExternal(e, where);
+    }
+
+    /** True for parameters and compartments: constant during a run of a model without rules and events. */
+    boolean isParameterOrCompartment(String id) {
+        return compartmentsById.containsKey(id) || parameterIds.contains(id);
     }
 
     boolean isSpecies(String id) {

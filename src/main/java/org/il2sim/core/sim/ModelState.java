@@ -225,6 +225,50 @@ public final class ModelState implements OdeSystem {
         return true;
     }
 
+    /** The same entries as {@link #jacobian(double, double[], double[])}, one at a time, without an n x n array. */
+    @Override
+    public boolean sparseJacobian(double t, double[] y, JacobianSink sink) {
+        AnalyticJacobian jac = model.jacobian;
+        if (jac == null) {
+            return false;
+        }
+        refresh(t, y);
+        double[] v = values;
+        for (int j = 0; j < jac.reactionColumns.length; j++) {
+            int[] cols = jac.reactionColumns[j];
+            if (cols.length == 0) {
+                continue;
+            }
+            Evaluator[] d = jac.reactionDerivatives[j];
+            int[] st = model.effectState[j];
+            double[] coef = model.effectCoefficient[j];
+            int[] stoichSlot = model.effectStoichSlot[j];
+            int[] factorSlot = model.effectFactorSlot[j];
+            for (int c = 0; c < cols.length; c++) {
+                double dr = d[c].eval(v);
+                if (dr == 0) {
+                    continue;
+                }
+                for (int k = 0; k < st.length; k++) {
+                    double s = stoichSlot[k] >= 0 ? coef[k] * v[stoichSlot[k]] : coef[k];
+                    if (factorSlot[k] >= 0) {
+                        s *= v[factorSlot[k]];
+                    }
+                    sink.add(st[k], cols[c], s * dr);
+                }
+            }
+        }
+        int[] rr = model.rateRuleState;
+        for (int k = 0; k < rr.length; k++) {
+            int[] cols = jac.ruleColumns[k];
+            Evaluator[] d = jac.ruleDerivatives[k];
+            for (int c = 0; c < cols.length; c++) {
+                sink.add(rr[k], cols[c], d[c].eval(v));
+            }
+        }
+        return true;
+    }
+
     @Override
     public int[][] jacobianPattern() {
         return model.jacobian == null ? null : model.jacobian.pattern;

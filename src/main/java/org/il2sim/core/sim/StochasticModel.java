@@ -31,6 +31,13 @@ public final class StochasticModel implements StochasticSystem {
     /** Per channel: the reaction's rate slot (irreversible reactions) or the law of one direction. */
     private final int[] channelRateSlot;
     private final Evaluator[] channelLaw;
+    /**
+     * Mass-action fast path: for channel c with massActionSpecies[c] != null the propensity is massActionConstant[c]
+     * times the product of the counts x[massActionSpecies[c][m]], read straight from the state without refreshing
+     * the model (models without rules and events, where everything else is constant).
+     */
+    private final int[][] massActionSpecies;
+    private final double[] massActionConstant;
 
     public StochasticModel(CompiledModel model) {
         this.model = model;
@@ -43,6 +50,7 @@ public final class StochasticModel implements StochasticSystem {
         List<Boolean> timeList = new ArrayList<>();
         List<Integer> reactionList = new ArrayList<>();
         List<Evaluator> evalList = new ArrayList<>();
+        List<Expr> lawList = new ArrayList<>();
         var functions = model.network().functionsById();
         for (int j = 0; j < model.reactionSlot.length; j++) {
             Reaction r = model.network().reactions().get(j);
@@ -69,6 +77,7 @@ public final class StochasticModel implements StochasticSystem {
                 readsList.add(rules ? allSpecies() : speciesRead(e));
                 reactionList.add(j);
                 evalList.add(r.reversible() ? model.compileExpression(e, "reaction '" + r.id() + "'") : null);
+                lawList.add(e);
             }
         }
         changed = changedList.toArray(int[][]::new);
@@ -83,6 +92,57 @@ public final class StochasticModel implements StochasticSystem {
             channelRateSlot[c] = model.reactionSlot[reactionList.get(c)];
         }
         channelLaw = evalList.toArray(Evaluator[]::new);
+        massActionSpecies = new int[channelRateSlot.length][];
+        massActionConstant = new double[channelRateSlot.length];
+        if (model.network().rules().isEmpty() && model.network().events().isEmpty()) {
+            for (int ch = 0; ch < channelRateSlot.length; ch++) {
+                recogniseMassAction(ch, lawList.get(ch));
+            }
+        }
+    }
+
+    /**
+     * Recognises a law that is a product of numbers, parameters, compartment sizes and species amounts (species with
+     * only substance units). Constants are multiplied in the order they appear, before the counts, so the common form
+     * k * A * B gives bit for bit the value the compiled rate law gives.
+     */
+    private void recogniseMassAction(int ch, Expr law) {
+        if (timeDependent[ch]) {
+            return;
+        }
+        List<Expr> factors = law instanceof Expr.Apply a && a.op() == Op.TIMES ? a.args() : List.of(law);
+        double k = 1;
+        List<Integer> counts = new ArrayList<>();
+        double[] initial = model.initialValues;
+        for (Expr f : factors) {
+            if (f instanceof Expr.Num num) {
+                if (!counts.isEmpty()) {
+                    return; // a constant after a count: keep the compiled evaluation order
+                }
+                k *= num.value();
+            } else if (f instanceof Expr.Sym sym) {
+                int slot = model.slot(sym.id());
+                if (slot < 0) {
+                    return;
+                }
+                var sp = model.species(sym.id());
+                int state = model.stateIndexOfSymbol(slot);
+                if (sp != null && state >= 0 && sp.hasOnlySubstanceUnits()) {
+                    counts.add(state);
+                } else if (sp == null && state < 0 && model.isParameterOrCompartment(sym.id()) && counts.isEmpty()) {
+                    k *= initial[slot];
+                } else {
+                    return;
+                }
+            } else {
+                return;
+            }
+        }
+        if (!Double.isFinite(k)) {
+            return;
+        }
+        massActionConstant[ch] = k;
+        massActionSpecies[ch] = counts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static void refuseUnsupported(CompiledModel model) {
@@ -159,6 +219,14 @@ public final class StochasticModel implements StochasticSystem {
 
     @Override
     public double propensity(int reaction, double[] x, double t) {
+        int[] counts = massActionSpecies[reaction];
+        if (counts != null) {
+            double a = massActionConstant[reaction];
+            for (int m = 0; m < counts.length; m++) {
+                a *= x[counts[m]];
+            }
+            return a > 0 ? a : 0;
+        }
         Evaluation e = evaluations.get();
         if (t != e.time || !java.util.Arrays.equals(x, e.counts)) {
             // one refresh evaluates every rate law; methods ask for several propensities of the same state in a row

@@ -23,6 +23,24 @@ public interface OdeSystem {
         return false;
     }
 
+    /** Receives Jacobian entries one at a time (see {@link #sparseJacobian}). */
+    @FunctionalInterface
+    interface JacobianSink {
+        /** Adds {@code value} to df_row/dy_column. */
+        void add(int row, int column, double value);
+    }
+
+    /**
+     * Hands the Jacobian's entries to {@code sink} one at a time, for sparse solvers that cannot afford the dense
+     * n x n array of {@link #jacobian(double, double[], double[])}. Entries not handed over are zero; entries handed
+     * over more than once add up; every entry lies on {@link #jacobianPattern()}.
+     *
+     * @return false when the system has no analytic Jacobian (then nothing was handed over)
+     */
+    default boolean sparseJacobian(double t, double[] y, JacobianSink sink) {
+        return false;
+    }
+
     /**
      * Structural non-zeros of the Jacobian, or null when it is treated as dense. {@code pattern[i]} lists the
      * columns j for which df_i/dy_j may be non-zero, sorted ascending.

@@ -53,6 +53,17 @@ public final class SbmlImporter {
 
     static {
         JSBML_LOG.setLevel(java.util.logging.Level.OFF);
+        // JSBML also logs through log4j, which log4j2.xml switches off entirely. Sending log4j to its API's simple
+        // logger, switched off as well, says the same without starting log4j-core (some 650 classes with its JMX
+        // support): about a third of a cold 'il2sim sbml simulate'. Set before JSBML first asks for a logger; a
+        // factory chosen on the command line (-Dlog4j2.loggerContextFactory=...) is left alone.
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory",
+                    "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+            if (System.getProperty("org.apache.logging.log4j.simplelog.level") == null) {
+                System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+            }
+        }
     }
 
     private SbmlImporter() {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The symbolic Jacobian against central finite differences of the right-hand side, on every model of the SBML Test
- * Suite's strict subset (varied rate laws, rules, compartments, conversion factors), at the initial state.
+ * Suite's strict subset (varied rate laws, rules, compartments, conversion factors), at the initial state; and the
+ * entry-by-entry form for sparse solvers against the dense one.
  */
 class AnalyticJacobianTest {
 
@@ -42,6 +43,21 @@ class AnalyticJacobianTest {
             double t = 0.37;
             double[] analytic = new double[n * n];
             assertThat(state.jacobian(t, y, analytic)).isTrue();
+            // the entry-by-entry form for sparse solvers: the same values, all on the declared pattern
+            double[] fromSparse = new double[n * n];
+            int[][] pattern = state.jacobianPattern();
+            assertThat(state.sparseJacobian(t, y, (row, col, v) -> {
+                if (java.util.Arrays.binarySearch(pattern[row], col) < 0) {
+                    mismatches.add(id + " sparse entry (" + row + ", " + col + ") off the pattern");
+                }
+                fromSparse[row * n + col] += v;
+            })).isTrue();
+            for (int e = 0; e < n * n; e++) {
+                if (fromSparse[e] != analytic[e]) { // == rather than Arrays.equals: 0.0 and -0.0 are the same entry
+                    mismatches.add(id + " J[" + e / n + "][" + e % n + "] sparse " + fromSparse[e] + " vs dense "
+                            + analytic[e]);
+                }
+            }
             double[] plus = new double[n];
             double[] minus = new double[n];
             for (int k = 0; k < n; k++) {

@@ -33,6 +33,11 @@ final class CountingSystem implements OdeSystem {
     }
 
     @Override
+    public boolean sparseJacobian(double t, double[] y, JacobianSink sink) {
+        return delegate.sparseJacobian(t, y, sink);
+    }
+
+    @Override
     public int[][] jacobianPattern() {
         return delegate.jacobianPattern();
     }

@@ -25,6 +25,10 @@ final class MinimumDegree {
      */
     static int[] order(int n, int[] colPtr, int[] rowIdx) {
         int[][] adj = symmetricAdjacency(n, colPtr, rowIdx);
+        int[] len = new int[n]; // adj[i][0 .. len[i]) is the live list; arrays are reused when the list shrinks
+        for (int i = 0; i < n; i++) {
+            len[i] = adj[i].length;
+        }
         int[] deg = new int[n];
         boolean[] eliminated = new boolean[n];
         int[] mark = new int[n];
@@ -48,26 +52,36 @@ final class MinimumDegree {
             perm[k] = v;
             eliminated[v] = true;
             int[] nv = adj[v];
-            for (int a : nv) {
+            int nvLength = len[v];
+            for (int x = 0; x < nvLength; x++) {
+                int a = nv[x];
                 if (eliminated[a]) {
                     continue;
                 }
                 // new adjacency of a: (adj[a] ∪ adj[v]) minus {a, v} and eliminated nodes
                 stamp++;
                 int count = 0;
-                for (int b : adj[a]) {
+                int[] na = adj[a];
+                for (int y = 0, end = len[a]; y < end; y++) {
+                    int b = na[y];
                     if (!eliminated[b] && mark[b] != stamp) {
                         mark[b] = stamp;
                         buffer[count++] = b;
                     }
                 }
-                for (int b : nv) {
+                for (int y = 0; y < nvLength; y++) {
+                    int b = nv[y];
                     if (b != a && !eliminated[b] && mark[b] != stamp) {
                         mark[b] = stamp;
                         buffer[count++] = b;
                     }
                 }
-                adj[a] = Arrays.copyOf(buffer, count);
+                if (count > na.length) {
+                    na = new int[count];
+                    adj[a] = na;
+                }
+                System.arraycopy(buffer, 0, na, 0, count);
+                len[a] = count;
                 if (count != deg[a]) {
                     deg[a] = count;
                     queue.add(key(count, a));

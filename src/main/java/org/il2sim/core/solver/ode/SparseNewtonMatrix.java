@@ -8,8 +8,9 @@ import org.il2sim.core.solver.OdeSystem;
  * Jacobians perturb whole column groups at once ({@link JacobianColouring}, Curtis–Powell–Reid), so a banded system
  * costs a handful of evaluations instead of n; the factorisation is {@link SparseLu}.
  *
- * <p>An analytic Jacobian is used only while n² doubles stay modest ({@link #MAX_DENSE_ANALYTIC}), because the
- * {@link OdeSystem#jacobian} contract writes a dense row-major matrix.
+ * <p>An analytic Jacobian is taken entry by entry from {@link OdeSystem#sparseJacobian} when the system offers it, at
+ * any size; otherwise from the dense {@link OdeSystem#jacobian} only while n² doubles stay modest
+ * ({@link #MAX_DENSE_ANALYTIC}), because that contract writes a dense row-major matrix.
  */
 final class SparseNewtonMatrix implements NewtonMatrix {
 
@@ -24,12 +25,14 @@ final class SparseNewtonMatrix implements NewtonMatrix {
     private final double[] jac; // values of J on the pattern
     private final double[] mValues; // values of I - γJ
     private final SparseLu lu;
-    private final JacobianColouring colouring;
+    private JacobianColouring colouring; // built on first use: an analytic Jacobian never needs it
     private double[] dense; // analytic Jacobian buffer, allocated on first use, dropped if there is no analytic J
     private final double[] yWork;
     private final double[] fWork;
     private final double[] increments;
     private boolean analytic;
+    private boolean sparseAnalytic = true;
+    private final OdeSystem.JacobianSink sink = this::addEntry;
 
     SparseNewtonMatrix(OdeSystem system, int[][] pattern) {
         this.system = system;
@@ -87,7 +90,6 @@ final class SparseNewtonMatrix implements NewtonMatrix {
         jac = new double[colPtr[n]];
         mValues = new double[colPtr[n]];
         lu = new SparseLu(n, colPtr, rowIdx);
-        colouring = new JacobianColouring(n, colPtr, rowIdx);
         analytic = n <= MAX_DENSE_ANALYTIC;
         yWork = new double[n];
         fWork = new double[n];
@@ -96,7 +98,7 @@ final class SparseNewtonMatrix implements NewtonMatrix {
 
     /** Number of column groups of the finite-difference Jacobian (visible for tests). */
     int groupCount() {
-        return colouring.groupCount();
+        return colouring().groupCount();
     }
 
     /** Writes the stored Jacobian into a dense row-major array (for tests). */
@@ -112,10 +114,35 @@ final class SparseNewtonMatrix implements NewtonMatrix {
     /** Forces finite differences even when the system has an analytic Jacobian (for tests and comparisons). */
     void useFiniteDifferences() {
         analytic = false;
+        sparseAnalytic = false;
+    }
+
+    private JacobianColouring colouring() {
+        if (colouring == null) {
+            colouring = new JacobianColouring(n, colPtr, rowIdx);
+        }
+        return colouring;
+    }
+
+    /** Adds one analytic entry at its place in the compressed columns. */
+    private void addEntry(int row, int column, double value) {
+        int p = java.util.Arrays.binarySearch(rowIdx, colPtr[column], colPtr[column + 1], row);
+        if (p < 0) {
+            throw new IllegalStateException("Jacobian entry (" + row + ", " + column
+                    + ") lies outside the declared pattern");
+        }
+        jac[p] += value;
     }
 
     @Override
     public void evaluateJacobian(double t, double[] y, double[] fy, double h, double[] weights) {
+        if (sparseAnalytic) {
+            java.util.Arrays.fill(jac, 0.0);
+            if (system.sparseJacobian(t, y, sink)) {
+                return;
+            }
+            sparseAnalytic = false;
+        }
         if (analytic && dense == null) {
             dense = new double[n * n]; // once per run
         }
@@ -131,6 +158,7 @@ final class SparseNewtonMatrix implements NewtonMatrix {
         dense = null;
         double minInc = NewtonMatrix.minimumIncrement(h, fy, weights);
         System.arraycopy(y, 0, yWork, 0, n);
+        JacobianColouring colouring = colouring();
         for (int g = 0; g < colouring.groupCount(); g++) {
             int start = colouring.groupStart(g);
             int end = colouring.groupEnd(g);
