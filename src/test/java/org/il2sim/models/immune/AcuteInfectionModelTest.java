@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.il2sim.models.immune.ImmuneTesting.DAY;
 
 import java.util.List;
+import org.il2sim.core.network.NetworkEdits;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.sim.CompiledModel;
 import org.il2sim.core.sim.Methods;
@@ -132,6 +133,16 @@ class AcuteInfectionModelTest {
         assertThat(t[k] / DAY).isCloseTo(6.0, within(0.011));
         assertThat(run[0][k]).isCloseTo(150 * Math.exp(12), within(1e-6 * run[0][k]));
         assertThat(run[1][6000] / run[0][k]).isCloseTo(0.04, within(1e-4));
+    }
+
+    @Test
+    void networkEditsReachTheDerivedRates() {
+        // what a scenario's "parameters:" does: the derived α and the CD4 ρ follow their base values
+        ReactionNetwork n = NetworkEdits.withValue(AcuteInfectionModel.build(), "CD8_r", 0.02 / DAY);
+        n = NetworkEdits.withValue(n, "CD4_doubling", 6 * 60);
+        CompiledModel m = CompiledModel.compile(n);
+        assertThat(m.initialValue("CD8_alpha")).isCloseTo(0.48 / DAY, within(1e-15));
+        assertThat(m.initialValue("CD4_rho")).isCloseTo(Math.log(2) / 360, within(1e-15));
     }
 
     /**

@@ -149,6 +149,29 @@ class ClosedCultureModelTest {
         }
     }
 
+    /**
+     * Fig 9C and 9D of Tkach et al. (qualitative): without the Boost small cultures fall short of large ones; with
+     * JAK inhibited (no pSTAT5, so no CD25 induction and no shut-off) IL-2 accumulates to far higher levels.
+     */
+    @Test
+    void withoutBoostSmallCulturesFallShortAndJakInhibitionAccumulatesIl2() {
+        double[] full = new double[CELLS.length];
+        double[] noBoost = new double[CELLS.length];
+        for (int c = 0; c < CELLS.length; c++) {
+            ClosedCultureSetup s = ClosedCultureSetup.of(1e8, CELLS[c]).withClasses(20);
+            full[c] = ImmuneTesting.max(run(s)[0]);
+            noBoost[c] = ImmuneTesting.max(run(s.withBoost(false))[0]);
+            double[] jak = run(s.withJakActive(false))[0];
+            System.out.printf("1e8 antigen, %.0e cells: peak %.3g pM (full), %.3g pM (no Boost), %.3g pM (JAK "
+                    + "inhibited; %.3g pM at 150 h)%n", CELLS[c], full[c], noBoost[c], ImmuneTesting.max(jak),
+                    jak[T.length - 1]);
+            assertThat(ImmuneTesting.max(jak)).isGreaterThan(5 * full[c]); // measured 7×, 98×, 240×
+            assertThat(jak[T.length - 1]).isGreaterThan(0.99 * ImmuneTesting.max(jak)); // no decay
+        }
+        assertThat(noBoost[0] / noBoost[2]).isLessThan(0.5); // measured 9.2 vs 26 pM
+        assertThat(full[0] / full[2]).isGreaterThan(1); // measured 92 vs 26 pM
+    }
+
     private static double[] negate(double[] xs) {
         double[] out = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
