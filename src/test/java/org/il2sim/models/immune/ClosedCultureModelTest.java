@@ -106,6 +106,24 @@ class ClosedCultureModelTest {
         }
     }
 
+    /** immune-models.md §6 (d): doubling cells, antigen and volume together leaves every concentration unchanged. */
+    @Test
+    void doublingCellsAntigenAndVolumeChangesNothing() {
+        ClosedCultureSetup s = ClosedCultureSetup.of(1e8, 1e4).withClasses(10);
+        ParameterTable p = ClosedCultureModel.defaults();
+        ParameterTable twice = p.with("V_medium", 2 * p.value("V_medium"), "doubled volume");
+        double[][] one = ImmuneTesting.run(ClosedCultureModel.build(s, p), TOL, T, ClosedCultureModel.IL2_MEDIUM,
+                ClosedCultureModel.CD25_MEAN);
+        double[][] two = ImmuneTesting.run(ClosedCultureModel.build(new ClosedCultureSetup(2e8, 2e4, true, true, true,
+                10), twice), TOL, T, ClosedCultureModel.IL2_MEDIUM, ClosedCultureModel.CD25_MEAN);
+        for (int k = 0; k < 2; k++) {
+            double scale = ImmuneTesting.max(one[k]);
+            for (int i = 0; i < T.length; i++) {
+                assertThat(two[k][i]).isCloseTo(one[k][i], within(1e-4 * scale));
+            }
+        }
+    }
+
     @Test
     void classCountBarelyMatters() {
         double[][] r20 = run(ClosedCultureSetup.of(1e8, 1e4).withClasses(20));
