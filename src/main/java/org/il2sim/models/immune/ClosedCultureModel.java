@@ -27,6 +27,7 @@ import org.il2sim.core.network.Parameter;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.network.Rule;
 import org.il2sim.core.network.Species;
+import org.il2sim.core.network.SpeciesReference;
 import org.il2sim.core.units.Units;
 
 /**
@@ -52,12 +53,13 @@ import org.il2sim.core.units.Units;
  * <pre>
  *   ∅ → α       w·k_R·(α_TCR·H(E,τ) + α_STAT·P)      α → ∅   w·k_R·α
  *   ∅ → β       w·k_R·(β_0 + (β_max − β_0)·H(E,τ))  β → ∅   w·k_R·β
- *   IL2 → X     w·k_on·[IL2]·(R − X)                 X → ∅   w·k_endo·X
+ *   IL2 → X     w·k_on·[IL2]·(R − X)                 X → IL2_internalised   w·k_endo·X
  *   ∅ → B       w·(k_TB·E + k_BB·B)·(1 − B/B_tot)
- *   ∅ → IL2     w·(k_prod + k_boost·B/B_tot)·H(E/(1 + σ_P·P), τ)
+ *   ∅ → IL2 + IL2_secreted     w·(k_prod + k_boost·B/B_tot)·H(E/(1 + σ_P·P), τ)
  *   pMHC → ∅    w·k_ag·E
  * </pre>
- * with w the class size. Each class is activated by an event at its time t_i = t_first + (t_last − t_first)(i − ½)/n
+ * with w the class size; {@code IL2_secreted} and {@code IL2_internalised} only count molecules, so that
+ * medium + bound + internalised = secreted can be checked. Each class is activated by an event at its time t_i = t_first + (t_last − t_first)(i − ½)/n
  * (A7). Time in min; every rate of the table is converted on reading.
  */
 public final class ClosedCultureModel {
@@ -69,6 +71,10 @@ public final class ClosedCultureModel {
     public static final String IL2_MEDIUM = "IL2_medium";
     /** Free antigen (pMHC) in the well, molecules. */
     public static final String PMHC = "pMHC_free";
+    /** IL-2 secreted since t = 0 (molecules; a counter, so that the IL-2 balance can be checked). */
+    public static final String IL2_SECRETED = "IL2_secreted";
+    /** IL-2 internalised with IL-2Rαβγ since t = 0 (molecules; a counter). */
+    public static final String IL2_INTERNALISED = "IL2_internalised";
     /** Mean IL-2Rα (CD25) per cell over the culture (#/cell). */
     public static final String CD25_MEAN = "CD4_IL2Ra_mean";
     /** Mean pSTAT5 fraction over the culture. */
@@ -122,6 +128,10 @@ public final class ClosedCultureModel {
         b.add(new Species(PMHC, "free antigen (pMHC) in the well, molecules", MEDIUM, Double.NaN, Double.NaN, true,
                 false, false, null));
         b.add(new InitialAssignment(PMHC, sym("pMHC_0")));
+        b.add(new Species(IL2_SECRETED, "IL-2 secreted since t = 0, molecules (a counter)", MEDIUM, 0, Double.NaN,
+                true, false, false, null));
+        b.add(new Species(IL2_INTERNALISED, "IL-2 internalised with its receptors since t = 0, molecules (a counter)",
+                MEDIUM, 0, Double.NaN, true, false, false, null));
 
         int n = s.classes();
         List<Expr> activated = new ArrayList<>();
@@ -245,12 +255,13 @@ public final class ClosedCultureModel {
                 product(c, "k_R", beta)));
         b.add(reaction(c + "_IL2_binding", "IL-2 binding to IL-2Rabg, class " + i, one(IL2_MEDIUM), one(x),
                 times(product(c, "k_on", IL2_MEDIUM), minus(sym(r), sym(x)))));
-        b.add(reaction(x + "_internalisation", "complex internalisation, class " + i, one(x), none(),
+        b.add(reaction(x + "_internalisation", "complex internalisation, class " + i, one(x), one(IL2_INTERNALISED),
                 product(c, "k_endo", x)));
         b.add(reaction(boost + "_activation", "Boost activation, class " + i, none(), one(boost),
                 times(sym(c), plus(product("k_TB", e), product("k_BB", boost)),
                         minus(num(1), div(sym(boost), sym("B_tot"))))));
-        b.add(reaction(c + "_IL2_secretion", "IL-2 secretion, class " + i, none(), one(IL2_MEDIUM),
+        b.add(reaction(c + "_IL2_secretion", "IL-2 secretion, class " + i, none(),
+                List.of(SpeciesReference.of(IL2_MEDIUM, 1), SpeciesReference.of(IL2_SECRETED, 1)),
                 times(sym(c), plus(sym("k_prod"), div(product("k_boost", boost), sym("B_tot"))), sym(sec))));
         b.add(reaction(c + "_antigen_uptake", "antigen consumption, class " + i, one(PMHC), none(),
                 product(c, "k_ag", e)));

@@ -106,6 +106,32 @@ class ClosedCultureModelTest {
         }
     }
 
+    /** immune-models.md §6 (e): IL-2 in the medium + bound + internalised = secreted, to solver tolerance. */
+    @Test
+    void il2IsConserved() {
+        int n = 10;
+        ReactionNetwork net = ClosedCultureModel.build(ClosedCultureSetup.of(1e8, 1e4).withClasses(n));
+        CompiledModel m = CompiledModel.compile(net);
+        java.util.List<CompiledModel.Readout> outs = new java.util.ArrayList<>();
+        outs.add(m.readout(ClosedCultureModel.IL2_MEDIUM, true));
+        outs.add(m.readout(ClosedCultureModel.IL2_INTERNALISED, true));
+        outs.add(m.readout(ClosedCultureModel.IL2_SECRETED, true));
+        for (int i = 1; i <= n; i++) {
+            outs.add(m.readout(ClosedCultureModel.classId(i, n) + "_IL2_bound", true));
+        }
+        double[][] rows = org.il2sim.core.sim.TimeCourse.run(m, org.il2sim.core.sim.Methods.defaultOde(),
+                TOL.withRelative(1e-8), T, outs, true);
+        double secreted = rows[T.length - 1][2];
+        assertThat(secreted).isGreaterThan(1e9); // 3.3e9 molecules, 28 pM in 200 µl
+        for (double[] row : rows) {
+            double held = row[0] + row[1];
+            for (int k = 3; k < row.length; k++) {
+                held += row[k];
+            }
+            assertThat(held).isCloseTo(row[2], within(1e-6 * secreted));
+        }
+    }
+
     /** immune-models.md §6 (d): doubling cells, antigen and volume together leaves every concentration unchanged. */
     @Test
     void doublingCellsAntigenAndVolumeChangesNothing() {
