@@ -164,6 +164,8 @@ public final class ClosedCultureModel {
     public static Map<String, String> quantities() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("IL2.medium", IL2_MEDIUM);
+        out.put("IL2.secreted", IL2_SECRETED);
+        out.put("IL2.internalised", IL2_INTERNALISED);
         out.put("pMHC.free", PMHC);
         out.put("CD4.IL2Ra_mean", CD25_MEAN);
         out.put("CD4.pSTAT5_mean", PSTAT5_MEAN);
