@@ -1,5 +1,9 @@
 package org.il2sim.bench;
 
+import org.il2sim.models.gammachain.GammaChainModel;
+import org.il2sim.models.gammachain.Ligand;
+import org.il2sim.models.gammachain.ParameterSet;
+import org.il2sim.models.gammachain.ReceptorTables;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +52,27 @@ final class Workloads {
      * null. When it lands, build the 240 solves here (one {@link Solve} per cell type, ligand and dose).
      */
     static List<Solve> gammaChainPanel() {
-        return null;
+        // (a) the gamma-chain model, farhat2021 set: 10 cell types x IL-2, IL-15 x 12 doses (4.7e-4 to 84 nM),
+        // 0-240 min with read-outs at 30, 60, 120 and 240 min, rtol 1e-6, atol 1e-6 molecules/cell
+        Tolerances tol = new Tolerances(1e-6, 1e-6, 1_000_000, Double.POSITIVE_INFINITY);
+        double[] times = {0, 30, 60, 120, 240};
+        List<Solve> out = new ArrayList<>();
+        for (String cell : ReceptorTables.farhat2021().keySet()) {
+            for (Ligand l : List.of(Ligand.IL2, Ligand.IL15)) {
+                CompiledModel base = CompiledModel.compile(GammaChainModel.build(cell, l, 0.0, ParameterSet.reference()));
+                for (int i = 0; i < 12; i++) {
+                    double dose = 4.7e-4 * Math.pow(84 / 4.7e-4, i / 11.0);
+                    out.add(new Solve("gammachain_" + cell + "_" + l + "_" + i,
+                            base.withValues(java.util.Map.of(l.mediumParameter(), dose)), tol, times));
+                }
+            }
+        }
+        // the reference solvers run the first solve; make it a representative one (NK, IL-2, 0.1 nM)
+        Solve representative = out.stream().filter(s -> s.label().equals("gammachain_NK_IL2_6")).findFirst()
+                .orElse(out.get(0));
+        out.remove(representative);
+        out.add(0, representative);
+        return out;
     }
 
     /** Why {@link #gammaChainPanel()} is null, for the table. */

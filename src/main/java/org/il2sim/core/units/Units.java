@@ -46,6 +46,7 @@ public final class Units {
         add(Dimension.SECOND_ORDER_RATE, 60, "1/(nM*s)", "nM^-1 s^-1", "/nM/s");
         add(Dimension.SECOND_ORDER_RATE, 60e-9, "1/(M*s)", "M^-1 s^-1", "/M/s");
         add(Dimension.SECOND_ORDER_RATE, 1e-9, "1/(M*min)", "M^-1 min^-1", "/M/min");
+        add(Dimension.SECOND_ORDER_RATE, 1e-9 / 60, "1/(M*h)", "M^-1 h^-1", "/M/h");
 
         add(Dimension.LENGTH, 1, "um", "µm", "micrometre", "micrometer");
         add(Dimension.LENGTH, 1e3, "mm");
