@@ -35,6 +35,7 @@ final class EventScheduler {
     private final boolean[] previous;
     private final List<Pending> pending = new ArrayList<>();
     private long sequence;
+    private long executions;
     /** Breaks ties between events of equal priority; fixed seed so deterministic runs stay reproducible. */
     private final java.util.SplittableRandom random = new java.util.SplittableRandom(0x5EEDL);
 
@@ -74,6 +75,11 @@ final class EventScheduler {
             return y;
         }
         return fire(t0, y.clone(), true);
+    }
+
+    /** Number of event executions so far (assignments carried out). */
+    long executions() {
+        return executions;
     }
 
     boolean hasEvents() {
@@ -186,6 +192,7 @@ final class EventScheduler {
             }
             Pending p = pending.remove(best);
             y = execute(p, t, y);
+            executions++;
             updateTriggers(t, y);
         }
     }

@@ -227,7 +227,10 @@ public final class StochasticModel implements StochasticSystem {
             }
             return a > 0 ? a : 0;
         }
-        Evaluation e = evaluations.get();
+        return evaluate(evaluations.get(), reaction, x, t);
+    }
+
+    private double evaluate(Evaluation e, int reaction, double[] x, double t) {
         if (t != e.time || !java.util.Arrays.equals(x, e.counts)) {
             // one refresh evaluates every rate law; methods ask for several propensities of the same state in a row
             e.state.refresh(t, x);
@@ -239,6 +242,66 @@ public final class StochasticModel implements StochasticSystem {
         return a > 0 ? a : 0;
     }
 
+    /** This system evaluated in one run's own state, so that parameters its events change reach the propensities. */
+    public Bound boundTo(ModelState state) {
+        return new Bound(new Evaluation(state));
+    }
+
+    /** A view of the system that evaluates propensities in one run's state (single-threaded, like the run). */
+    public final class Bound implements StochasticSystem {
+        private final Evaluation evaluation;
+
+        private Bound(Evaluation evaluation) {
+            this.evaluation = evaluation;
+        }
+
+        /** Forget the cached evaluation: call after the run's state changed outside the counts (an event). */
+        public void invalidate() {
+            evaluation.time = Double.NaN;
+        }
+
+        @Override
+        public int speciesCount() {
+            return StochasticModel.this.speciesCount();
+        }
+
+        @Override
+        public int reactionCount() {
+            return StochasticModel.this.reactionCount();
+        }
+
+        @Override
+        public double propensity(int reaction, double[] x, double t) {
+            return massActionSpecies[reaction] != null ? StochasticModel.this.propensity(reaction, x, t)
+                    : evaluate(evaluation, reaction, x, t);
+        }
+
+        @Override
+        public int[] changedSpecies(int reaction) {
+            return StochasticModel.this.changedSpecies(reaction);
+        }
+
+        @Override
+        public double[] changes(int reaction) {
+            return StochasticModel.this.changes(reaction);
+        }
+
+        @Override
+        public int[] readSpecies(int reaction) {
+            return StochasticModel.this.readSpecies(reaction);
+        }
+
+        @Override
+        public boolean timeDependent(int reaction) {
+            return StochasticModel.this.timeDependent(reaction);
+        }
+
+        @Override
+        public String speciesName(int i) {
+            return StochasticModel.this.speciesName(i);
+        }
+    }
+
     /** Per-thread evaluation state with the last (t, x) it was refreshed at. */
     private static final class Evaluation {
         final ModelState state;
@@ -246,8 +309,12 @@ public final class StochasticModel implements StochasticSystem {
         double time = Double.NaN;
 
         Evaluation(CompiledModel model) {
-            state = model.newState(0);
-            counts = new double[model.stateSize()];
+            this(model.newState(0));
+        }
+
+        Evaluation(ModelState state) {
+            this.state = state;
+            counts = new double[state.dimension()];
         }
     }
 

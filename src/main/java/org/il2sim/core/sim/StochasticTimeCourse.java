@@ -1,6 +1,5 @@
 package org.il2sim.core.sim;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.il2sim.core.solver.StochasticMethod;
@@ -38,14 +37,16 @@ public final class StochasticTimeCourse {
         ModelState state = model.newState(0);
         EventScheduler events = new EventScheduler(model, state);
         double[] x = events.initialise(0, model.initialState());
-        StochasticRun run = method.start(system, 0, x, rng);
+        // with events, propensities are evaluated in this run's own state, which the events change
+        StochasticModel.Bound bound = events.hasEvents() ? system.boundTo(state) : null;
+        StochasticRun run = method.start(bound != null ? bound : system, 0, x, rng);
         ConstantStepper still = new ConstantStepper();
         double[] buffer = new double[x.length];
         for (int i = 0; i < times.length; i++) {
-            if (!events.hasEvents()) {
+            if (bound == null) {
                 run.advanceTo(times[i]);
             } else {
-                advanceWithEvents(run, events, still, times[i], buffer);
+                advanceWithEvents(run, events, still, times[i], buffer, bound);
             }
             state.refresh(times[i], run.state());
             observer.onSample(i, times[i], state.values());
@@ -53,7 +54,7 @@ public final class StochasticTimeCourse {
     }
 
     private static void advanceWithEvents(StochasticRun run, EventScheduler events, ConstantStepper still,
-                                          double tOut, double[] buffer) {
+                                          double tOut, double[] buffer, StochasticModel.Bound bound) {
         while (run.time() < tOut) {
             double t = run.time();
             double limit = Math.min(tOut, events.nextScheduledTime());
@@ -65,9 +66,11 @@ public final class StochasticTimeCourse {
             boolean due = fired || (root != null && run.time() >= root.time())
                     || run.time() >= events.nextScheduledTime();
             if (due) {
-                double[] before = run.state().clone();
-                double[] after = events.fire(run.time(), before.clone(), true);
-                if (!Arrays.equals(before, after)) {
+                long executedBefore = events.executions();
+                double[] after = events.fire(run.time(), run.state().clone(), true);
+                if (events.executions() != executedBefore) {
+                    // an event changed counts or parameters: every cached propensity may be stale
+                    bound.invalidate();
                     run.reset(after);
                 }
             }

@@ -65,4 +65,29 @@ class StochasticReversibleTest {
         assertThatThrownBy(() -> new StochasticModel(model)).isInstanceOf(ModelException.class)
                 .hasMessageContaining("forward - reverse");
     }
+
+    @Test
+    void aParameterSetByAnEventReachesThePropensities() {
+        ReactionNetwork n = new NetworkBuilder("switch")
+                .add(new Compartment("c", "c", 3, 1, true))
+                .add(new Species("A", "A", "c", 0, Double.NaN, true, false, false, null))
+                .add(new Parameter("k", 0, false))
+                .add(new Reaction("birth", "birth", List.of(), List.of(SpeciesReference.of("A", 1)), List.of(),
+                        new Expr.Sym("k"), false, false))
+                .add(new org.il2sim.core.network.Event("on", new Expr.Apply(Op.GEQ, new Expr.Time(), new Expr.Num(1)),
+                        false, true, null, null, true, List.of(new org.il2sim.core.network.Event.Assignment("k",
+                        new Expr.Num(100)))))
+                .build();
+        CompiledModel model = CompiledModel.compile(n);
+        double sum = 0;
+        int reps = 200;
+        for (int r = 0; r < reps; r++) {
+            double[][] rows = StochasticTimeCourse.run(model, new DirectMethod(), new double[] {0.999, 2},
+                    Ensemble.replicateGenerator(3, r), List.of(model.readout("A", true)));
+            assertThat(rows[0][0]).isZero(); // nothing before the switch
+            sum += rows[1][0];
+        }
+        // after the switch: Poisson with mean 100 per replicate; the mean of 200 has sd 0.7
+        assertThat(sum / reps).isBetween(97.0, 103.0);
+    }
 }
