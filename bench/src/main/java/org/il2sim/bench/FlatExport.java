@@ -259,7 +259,7 @@ final class FlatExport {
             Species s = species.get(id);
             String y = "y[" + i + "]";
             if (s != null && !rateRule.containsKey(id) && !s.hasOnlySubstanceUnits()) {
-                return "(" + y + " / " + num(compartments.get(s.compartment()).size(), c) + ")";
+                return "(" + y + " / " + num(values[model.slot(s.compartment())], c) + ")";
             }
             return y;
         }

@@ -54,7 +54,8 @@ public final class ConditionFiles {
         for (int k = 0; k < first.quantities().size(); k++) {
             String q = first.quantities().get(k);
             String unit = first.units().get(k);
-            XYChart chart = new XYChartBuilder().width(800).height(520).title(q).xAxisTitle("time (min)")
+            Plots.TimeAxis axis = Plots.TimeAxis.of(first.times());
+            XYChart chart = new XYChartBuilder().width(800).height(520).title(q).xAxisTitle("time (" + axis.unit() + ")")
                     .yAxisTitle(unit.isEmpty() ? q : q + " (" + unit + ")").build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -67,7 +68,7 @@ public final class ConditionFiles {
                         mean[i] += rep[i][k] / r.values().length;
                     }
                 }
-                XYSeries s = chart.addSeries(conditions.get(c).name(), r.times(), mean);
+                XYSeries s = chart.addSeries(conditions.get(c).name(), axis.scale(r.times()), mean);
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineColor(palette[c % palette.length]);
                 s.setLineStyle(new BasicStroke(2f));

@@ -41,8 +41,11 @@ public final class Plots {
 
     static XYChart chart(RunResult r) {
         String unit = commonUnit(r.units());
+        TimeAxis axis = TimeAxis.of(r.times());
         XYChart chart = new XYChartBuilder().width(900).height(560).title(r.scenario().name())
-                .xAxisTitle("time (min)").yAxisTitle(unit.isEmpty() ? "value" : "value (" + unit + ")").build();
+                .xAxisTitle("time (" + axis.unit() + ")").yAxisTitle(unit.isEmpty() ? "value" : "value (" + unit + ")")
+                .build();
+        double[] times = axis.scale(r.times());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -63,7 +66,7 @@ public final class Plots {
             }
             String name = r.quantities().get(k) + (unit.isEmpty() && !r.units().get(k).isEmpty()
                     ? " (" + r.units().get(k) + ")" : "");
-            XYSeries s = chart.addSeries(name, r.times(), mean);
+            XYSeries s = chart.addSeries(name, times, mean);
             Color[] palette = chart.getStyler().getSeriesColors();
             s.setLineColor(palette[k % palette.length]);
             s.setMarker(SeriesMarkers.NONE);
@@ -71,7 +74,7 @@ public final class Plots {
             if (reps > 1) {
                 // the replicate band: 5th and 95th percentiles as thin dashed lines in the series' colour
                 for (double[] edge : new double[][] {lo, hi}) {
-                    XYSeries b = chart.addSeries(name + (edge == lo ? " 5%" : " 95%"), r.times(), edge);
+                    XYSeries b = chart.addSeries(name + (edge == lo ? " 5%" : " 95%"), times, edge);
                     b.setMarker(SeriesMarkers.NONE);
                     b.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                             new float[] {4f, 4f}, 0f));
@@ -81,6 +84,25 @@ public final class Plots {
             }
         }
         return chart;
+    }
+
+    /** Plots read better in hours or days for long runs; data stay in minutes. */
+    record TimeAxis(String unit, double minutes) {
+        static TimeAxis of(double[] times) {
+            double end = times.length == 0 ? 0 : times[times.length - 1];
+            if (end > 2 * 1440) {
+                return new TimeAxis("days", 1440);
+            }
+            return end > 3 * 60 ? new TimeAxis("h", 60) : new TimeAxis("min", 1);
+        }
+
+        double[] scale(double[] t) {
+            double[] out = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                out[i] = t[i] / minutes;
+            }
+            return out;
+        }
     }
 
     /** The unit all quantities share, or "" when they differ. */

@@ -57,7 +57,11 @@ public record Scenario(Path file, String name, String description, String experi
     }
 
     /** A model shipped with il2sim, by name. */
-    public record Builtin(String name) implements ModelSource {
+    public record Builtin(String name, Map<String, Double> options) implements ModelSource {
+        public Builtin(String name) {
+            this(name, Map.of());
+        }
+
     }
 
     /** At a time, set quantities to values (a dose, a blockade, a knockout from then on). */

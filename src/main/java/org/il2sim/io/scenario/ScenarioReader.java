@@ -25,7 +25,12 @@ public final class ScenarioReader {
     /** Experiment types of the format; those not yet runnable are refused when run, not when read. */
     public static final List<String> EXPERIMENTS = List.of("time-course", "dose-response", "sweep", "knockout");
     /** Models shipped with il2sim. */
-    public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain");
+    public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain",
+            "acute-infection", "closed-culture");
+    /** Build options of the closed-culture model (Tkach 2014), with their dimensions. */
+    static final Map<String, Dimension> CULTURE_OPTIONS = Map.of("antigen", Dimension.DIMENSIONLESS,
+            "cells", Dimension.CELLS, "crosstalk", Dimension.DIMENSIONLESS, "boost", Dimension.DIMENSIONLESS,
+            "classes", Dimension.DIMENSIONLESS);
     static final Set<String> TOP_KEYS = Set.of("name", "description", "experiment", "model", "start", "duration",
             "steps", "parameters", "initial", "interventions", "solver", "seed", "replicates", "outputs", "cells",
             "ligands", "doses", "times", "parameter-set", "ligand-definitions", "sweep", "conditions");
@@ -221,7 +226,9 @@ public final class ScenarioReader {
             return new Scenario.Builtin(s.text());
         }
         if (n instanceof YamlNode.Mapping m) {
-            unknownKeys(m, Set.of("sbml", "builtin"), "model");
+            Set<String> keys = new java.util.HashSet<>(Set.of("sbml", "builtin"));
+            keys.addAll(CULTURE_OPTIONS.keySet());
+            unknownKeys(m, keys, "model");
             if (m.entries().containsKey("sbml")) {
                 String f = scalar(m.entries().get("sbml"), "sbml");
                 if (f == null) {
@@ -241,7 +248,24 @@ public final class ScenarioReader {
                     problems.add(at(m.entries().get("builtin")) + ": unknown built-in model '" + b + "'; known: "
                             + String.join(", ", BUILTIN_MODELS));
                 }
-                return new Scenario.Builtin(b);
+                Map<String, Double> options = new LinkedHashMap<>();
+                for (Map.Entry<String, Dimension> o : CULTURE_OPTIONS.entrySet()) {
+                    if (!m.entries().containsKey(o.getKey())) {
+                        continue;
+                    }
+                    if (!"closed-culture".equals(b)) {
+                        problems.add(atKey(m, o.getKey()) + ": '" + o.getKey() + "' is an option of the closed-culture "
+                                + "model only");
+                        continue;
+                    }
+                    String text = scalar(m.entries().get(o.getKey()), o.getKey());
+                    if ("true".equals(text) || "false".equals(text)) {
+                        options.put(o.getKey(), "true".equals(text) ? 1.0 : 0.0);
+                    } else if (text != null) {
+                        options.put(o.getKey(), quantity(m, o.getKey(), o.getValue(), Double.NaN));
+                    }
+                }
+                return new Scenario.Builtin(b, options);
             }
         }
         problems.add(at(n) + ": 'model' must be a built-in model name or {sbml: FILE.xml}");

@@ -167,7 +167,20 @@ public final class ScenarioRunner {
         if (source instanceof Scenario.Sbml sbml) {
             return SbmlImporter.read(sbml.path());
         }
-        String name = ((Scenario.Builtin) source).name();
+        Scenario.Builtin builtin = (Scenario.Builtin) source;
+        String name = builtin.name();
+        if (name.equals("acute-infection")) {
+            return org.il2sim.models.immune.AcuteInfectionModel.build();
+        }
+        if (name.equals("closed-culture")) {
+            Map<String, Double> o = builtin.options();
+            org.il2sim.models.immune.ClosedCultureSetup setup = org.il2sim.models.immune.ClosedCultureSetup
+                    .of(o.getOrDefault("antigen", 1e8), o.getOrDefault("cells", 1e4))
+                    .withCrosstalk(o.getOrDefault("crosstalk", 1.0) != 0)
+                    .withBoost(o.getOrDefault("boost", 1.0) != 0)
+                    .withClasses((int) Math.round(o.getOrDefault("classes", 20.0)));
+            return org.il2sim.models.immune.ClosedCultureModel.build(setup);
+        }
         Path tmp = Files.createTempFile("il2sim-" + name, ".xml");
         try (InputStream in = ScenarioRunner.class.getResourceAsStream(BUILTIN_FOLDER + name + ".xml")) {
             if (in == null) {
@@ -242,7 +255,14 @@ public final class ScenarioRunner {
     /** The unit of an output: il2sim's built-in models count molecules per cell; parameters carry their own. */
     private static String unitOf(ReactionNetwork n, Scenario.ModelSource source, String id) {
         if (n.speciesById().containsKey(id)) {
-            return source instanceof Scenario.Builtin ? "molecules/cell" : "";
+            if (source instanceof Scenario.Builtin b) {
+                return switch (b.name()) {
+                    case "il2-receptor-binding" -> "molecules/cell";
+                    case "acute-infection" -> "cells";
+                    default -> "";
+                };
+            }
+            return "";
         }
         var p = n.parametersById().get(id);
         return p == null ? "" : p.unit();
