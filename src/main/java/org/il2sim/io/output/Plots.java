@@ -46,6 +46,9 @@ public final class Plots {
                 .xAxisTitle("time (" + axis.unit() + ")").yAxisTitle(unit.isEmpty() ? "value" : "value (" + unit + ")")
                 .build();
         double[] times = axis.scale(r.times());
+        // population sizes span decades: cells are plotted on a log axis (zero counts leave gaps)
+        boolean log = unit.equals("cells");
+        chart.getStyler().setYAxisLogarithmic(log);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -66,7 +69,7 @@ public final class Plots {
             }
             String name = r.quantities().get(k) + (unit.isEmpty() && !r.units().get(k).isEmpty()
                     ? " (" + r.units().get(k) + ")" : "");
-            XYSeries s = chart.addSeries(name, times, mean);
+            XYSeries s = chart.addSeries(name, times, log ? positive(mean) : mean);
             Color[] palette = chart.getStyler().getSeriesColors();
             s.setLineColor(palette[k % palette.length]);
             s.setMarker(SeriesMarkers.NONE);
@@ -74,7 +77,7 @@ public final class Plots {
             if (reps > 1) {
                 // the replicate band: 5th and 95th percentiles as thin dashed lines in the series' colour
                 for (double[] edge : new double[][] {lo, hi}) {
-                    XYSeries b = chart.addSeries(name + (edge == lo ? " 5%" : " 95%"), times, edge);
+                    XYSeries b = chart.addSeries(name + (edge == lo ? " 5%" : " 95%"), times, log ? positive(edge) : edge);
                     b.setMarker(SeriesMarkers.NONE);
                     b.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                             new float[] {4f, 4f}, 0f));
@@ -84,6 +87,14 @@ public final class Plots {
             }
         }
         return chart;
+    }
+
+    private static double[] positive(double[] y) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = y[i] > 0 ? y[i] : Double.NaN;
+        }
+        return out;
     }
 
     /** Plots read better in hours or days for long runs; data stay in minutes. */
