@@ -182,47 +182,13 @@ public final class ModelState implements OdeSystem {
 
     @Override
     public boolean jacobian(double t, double[] y, double[] dfdy) {
-        AnalyticJacobian jac = model.jacobian;
-        if (jac == null) {
+        if (model.jacobian == null) {
             return false;
         }
-        refresh(t, y);
-        double[] v = values;
         int n = y.length;
         java.util.Arrays.fill(dfdy, 0, n * n, 0.0);
-        for (int j = 0; j < jac.reactionColumns.length; j++) {
-            int[] cols = jac.reactionColumns[j];
-            if (cols.length == 0) {
-                continue;
-            }
-            Evaluator[] d = jac.reactionDerivatives[j];
-            int[] st = model.effectState[j];
-            double[] coef = model.effectCoefficient[j];
-            int[] stoichSlot = model.effectStoichSlot[j];
-            int[] factorSlot = model.effectFactorSlot[j];
-            for (int c = 0; c < cols.length; c++) {
-                double dr = d[c].eval(v);
-                if (dr == 0) {
-                    continue;
-                }
-                for (int k = 0; k < st.length; k++) {
-                    double s = stoichSlot[k] >= 0 ? coef[k] * v[stoichSlot[k]] : coef[k];
-                    if (factorSlot[k] >= 0) {
-                        s *= v[factorSlot[k]];
-                    }
-                    dfdy[st[k] * n + cols[c]] += s * dr;
-                }
-            }
-        }
-        int[] rr = model.rateRuleState;
-        for (int k = 0; k < rr.length; k++) {
-            int[] cols = jac.ruleColumns[k];
-            Evaluator[] d = jac.ruleDerivatives[k];
-            for (int c = 0; c < cols.length; c++) {
-                dfdy[rr[k] * n + cols[c]] = d[c].eval(v);
-            }
-        }
-        return true;
+        // the dense form is the sparse entries added into an n x n array (Jacobians are evaluated rarely)
+        return sparseJacobian(t, y, (i, j, value) -> dfdy[i * n + j] += value);
     }
 
     /** The same entries as {@link #jacobian(double, double[], double[])}, one at a time, without an n x n array. */
