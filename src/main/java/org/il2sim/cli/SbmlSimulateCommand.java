@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.network.Species;
 import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.OutputGrid;
 import org.il2sim.core.sim.StochasticTimeCourse;
 import org.il2sim.core.sim.TimeCourse;
 import org.il2sim.core.solver.ssa.Ensemble;
@@ -82,10 +83,7 @@ final class SbmlSimulateCommand implements Callable<Integer> {
             // stochastic runs count molecules, so species are written as amounts there
             readouts.add(compiled.readout(id, s != null && (s.hasOnlySubstanceUnits() || solver.stochastic())));
         }
-        double[] times = new double[steps + 1];
-        for (int i = 0; i <= steps; i++) {
-            times[i] = start + i * duration / steps;
-        }
+        double[] times = OutputGrid.uniform(start, duration, steps);
         double[][] rows = solver.stochastic()
                 ? StochasticTimeCourse.run(compiled, solver.stochasticMethod(), times,
                         Ensemble.replicateGenerator(solver.seed, 0), readouts)

@@ -10,12 +10,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.il2sim.core.sim.OutputGrid;
 
 /**
- * A test case's settings file: output grid, variables, tolerances and which species are reported as amounts.
+ * A test case's settings file: output grid, variables, tolerances and which species are reported as amounts (every
+ * entry is also kept by lower-case key in {@code all}).
  */
 public record CaseSettings(double start, double duration, int steps, List<String> variables, double absolute,
-                           double relative, Set<String> amounts, Set<String> concentrations) {
+                           double relative, Set<String> amounts, Set<String> concentrations, Map<String, String> all) {
+
+    /** A setting by lower-case key (e.g. "meanrange" of stochastic cases), or null. */
+    public String get(String key) {
+        return all.get(key);
+    }
 
     public static CaseSettings read(Path file) throws IOException {
         Map<String, String> kv = new HashMap<>();
@@ -27,7 +34,7 @@ public record CaseSettings(double start, double duration, int steps, List<String
         }
         return new CaseSettings(number(kv, "start", 0), number(kv, "duration", 0), (int) number(kv, "steps", 0),
                 list(kv.get("variables")), number(kv, "absolute", 0), number(kv, "relative", 0),
-                new TreeSet<>(list(kv.get("amount"))), new TreeSet<>(list(kv.get("concentration"))));
+                new TreeSet<>(list(kv.get("amount"))), new TreeSet<>(list(kv.get("concentration"))), Map.copyOf(kv));
     }
 
     private static double number(Map<String, String> kv, String key, double fallback) {
@@ -49,10 +56,6 @@ public record CaseSettings(double start, double duration, int steps, List<String
 
     /** The output times: start + i * duration / steps for i = 0..steps. */
     public double[] times() {
-        double[] t = new double[steps + 1];
-        for (int i = 0; i <= steps; i++) {
-            t[i] = start + i * duration / steps;
-        }
-        return t;
+        return OutputGrid.uniform(start, duration, steps);
     }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.il2sim.core.sim.CompiledModel;
 import org.il2sim.core.sim.ModelException;
 import org.il2sim.core.sim.GridRecorder;
@@ -57,7 +55,7 @@ public final class StochasticSuiteRunner {
             if (sbml == null) {
                 return new CaseResult(id, CaseResult.Status.FAILED, "no SBML file", tags);
             }
-            Map<String, String> settings = settings(dir.resolve(id + "-settings.txt"));
+            CaseSettings settings = CaseSettings.read(dir.resolve(id + "-settings.txt"));
             ExpectedResults expected = ExpectedResults.read(dir.resolve(id + "-results.csv"));
             String failure = judge(sbml, settings, expected);
             return new CaseResult(id, failure == null ? CaseResult.Status.PASSED : CaseResult.Status.FAILED, failure, tags);
@@ -68,19 +66,13 @@ public final class StochasticSuiteRunner {
         }
     }
 
-    private String judge(Path sbml, Map<String, String> settings, ExpectedResults expected) {
+    private String judge(Path sbml, CaseSettings settings, ExpectedResults expected) {
         CompiledModel model = CompiledModel.compile(SbmlImporter.read(sbml));
         StochasticModel system = new StochasticModel(model);
-        double start = Double.parseDouble(settings.get("start"));
-        double duration = Double.parseDouble(settings.get("duration"));
-        int steps = Integer.parseInt(settings.get("steps"));
-        double[] times = new double[steps + 1];
-        for (int i = 0; i <= steps; i++) {
-            times[i] = start + i * duration / steps;
-        }
+        double[] times = settings.times();
         double[] meanRange = range(settings.get("meanrange"));
         double[] sdRange = range(settings.get("sdrange"));
-        List<String> variables = variables(settings.get("variables"));
+        List<String> variables = settings.variables();
         List<CompiledModel.Readout> readouts = new ArrayList<>();
         for (String variable : variables) {
             readouts.add(model.readout(variable, true));
@@ -169,27 +161,6 @@ public final class StochasticSuiteRunner {
     private static double[] range(String s) {
         String[] parts = s.replace("(", "").replace(")", "").split(",");
         return new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())};
-    }
-
-    private static List<String> variables(String s) {
-        List<String> out = new ArrayList<>();
-        for (String v : s.split(",")) {
-            if (!v.isBlank()) {
-                out.add(v.trim());
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, String> settings(Path file) throws IOException {
-        Map<String, String> kv = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                kv.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-            }
-        }
-        return kv;
     }
 
 }
