@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.il2sim.core.sim.OutputGrid;
 import org.il2sim.core.solver.Tolerances;
 import org.il2sim.io.output.DoseResponseFiles;
 import org.il2sim.models.gammachain.CellTypes;
 import org.il2sim.models.gammachain.DoseResponse;
 import org.il2sim.models.gammachain.LigandDefinition;
 import org.il2sim.models.gammachain.ParameterSet;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "dose-response", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Signalling of each cell type to each γc cytokine or IL-2 variant over a range of doses and "
@@ -101,12 +102,11 @@ final class DoseResponseCommand implements Callable<Integer> {
         if (!(rtol > 0) || !(atol > 0)) {
             throw new UserInputException("--rtol and --atol must be positive");
         }
-        ParameterSet set = switch (parameterSet) {
-            case "farhat2021" -> ParameterSet.reference();
-            case "IL4_IL7" -> ParameterSet.named("IL4_IL7");
-            default -> throw new UserInputException("unknown --parameter-set '" + parameterSet
-                    + "'; known: farhat2021, IL4_IL7");
-        };
+        if (!ParameterSet.USER_NAMES.contains(parameterSet)) {
+            throw new UserInputException("unknown --parameter-set '" + parameterSet + "'; known: "
+                    + String.join(", ", ParameterSet.USER_NAMES));
+        }
+        ParameterSet set = ParameterSet.named(parameterSet);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " exists and is not a folder");
         }
@@ -195,12 +195,7 @@ final class DoseResponseCommand implements Callable<Integer> {
                 if (!(a > 0) || !(b > a) || n < 2) {
                     throw new UserInputException("--doses A:B:N needs 0 < A < B and N >= 2, got '" + spec + "'");
                 }
-                double[] d = new double[n];
-                for (int i = 0; i < n; i++) {
-                    d[i] = a * Math.pow(b / a, (double) i / (n - 1));
-                }
-                d[n - 1] = b;
-                return d;
+                return OutputGrid.logspace(a, b, n);
             }
             String[] parts = spec.split(",");
             double[] d = new double[parts.length];

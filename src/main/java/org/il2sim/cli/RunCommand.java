@@ -82,11 +82,7 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             bar.finish();
         }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UserInputException("cannot create output folder " + dir + " (" + e.getMessage() + ")");
-        }
+        createOutputFolder(dir);
         String version = new Main.Version().getVersion()[0];
         TidyCsv.write(dir.resolve("timecourse.csv"), result);
         byte[] png = Plots.timeCourse(result, dir);
@@ -110,11 +106,7 @@ final class RunCommand implements Callable<Integer> {
 
     private int runDoseResponse(Scenario scenario, Path dir) throws IOException {
         DoseResponseResult result = ScenarioRunner.runDoseResponse(scenario);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UserInputException("cannot create output folder " + dir + " (" + e.getMessage() + ")");
-        }
+        createOutputFolder(dir);
         String version = new Main.Version().getVersion()[0];
         DoseResponseFiles.writePoints(dir.resolve("dose_response.csv"), result.points());
         List<DoseResponseFiles.Ec50> fits = DoseResponseFiles.fits(result.points());
@@ -167,11 +159,7 @@ final class RunCommand implements Callable<Integer> {
     private int runConditions(Scenario scenario, Path dir) throws IOException {
         long started = System.nanoTime();
         List<RunResult> runs = ScenarioRunner.runConditions(scenario);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UserInputException("cannot create output folder " + dir + " (" + e.getMessage() + ")");
-        }
+        createOutputFolder(dir);
         String version = new Main.Version().getVersion()[0];
         ConditionFiles.writeCsv(dir.resolve("conditions.csv"), scenario.conditions(), runs);
         Map<String, byte[]> plots = ConditionFiles.writePlots(dir, scenario.conditions(), runs);
@@ -217,6 +205,14 @@ final class RunCommand implements Callable<Integer> {
     private static final class WideCsvFormat {
         static String of(double v) {
             return org.il2sim.io.csv.WideCsv.format(v);
+        }
+    }
+
+    private static void createOutputFolder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create output folder " + dir + " (" + e.getMessage() + ")");
         }
     }
 

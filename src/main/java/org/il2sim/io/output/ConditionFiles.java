@@ -82,10 +82,8 @@ public final class ConditionFiles {
     public static void writeReport(Path file, Scenario s, List<Scenario.Condition> conditions, List<RunResult> runs,
                                    Map<String, byte[]> plots, String version) throws IOException {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>il2sim: ")
-                .append(HtmlReport.esc(s.name())).append("</title><style>body{font-family:sans-serif;max-width:1100px;"
-                        + "margin:2em auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}"
-                        + "pre{background:#f7f7f7;padding:1em}</style></head><body>\n<h1>")
+        HtmlReport.head(h, s.name());
+        h.append("<h1>")
                 .append(HtmlReport.esc(s.name())).append("</h1>\n<p>").append(HtmlReport.esc(s.description()))
                 .append("</p>\n<p>").append(HtmlReport.esc(s.experiment())).append(" of ").append(conditions.size())
                 .append(" conditions; method ").append(HtmlReport.esc(s.solver().method()))
@@ -104,15 +102,8 @@ public final class ConditionFiles {
         plots.forEach((name, png) -> h.append("<img alt=\"").append(HtmlReport.esc(name))
                 .append("\" style=\"max-width:49%\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n"));
-        h.append("<h2>Parameters (baseline)</h2>\n<table><tr><th>id</th><th>value</th><th>unit</th><th>source</th></tr>\n");
-        RunResult base = runs.get(0);
-        for (var p : base.network().parameters()) {
-            h.append("<tr><td>").append(HtmlReport.esc(p.id())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.6g", base.parameterValues().getOrDefault(p.id(), p.value())))
-                    .append("</td><td>").append(HtmlReport.esc(p.unit())).append("</td><td>")
-                    .append(HtmlReport.esc(p.source())).append("</td></tr>\n");
-        }
-        h.append("</table>\n<h2>Scenario</h2>\n<pre>").append(HtmlReport.esc(s.text())).append("</pre></body></html>\n");
+        HtmlReport.parameterTable(h, "Parameters (baseline)", runs.get(0));
+        h.append("<h2>Scenario</h2>\n<pre>").append(HtmlReport.esc(s.text())).append("</pre></body></html>\n");
         AtomicFiles.write(file, w -> w.write(h.toString()));
     }
 }

@@ -43,14 +43,8 @@ public final class HtmlReport {
         }
         h.append("<h2>Time course</h2>\n<img alt=\"time course\" style=\"max-width:100%\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
-        h.append("<h2>Parameters</h2>\n<table><tr><th>id</th><th>value</th><th>unit</th><th>source</th></tr>\n");
-        for (Parameter p : r.network().parameters()) {
-            h.append("<tr><td>").append(esc(p.id())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.6g", r.parameterValues().getOrDefault(p.id(), p.value())))
-                    .append("</td><td>")
-                    .append(esc(p.unit())).append("</td><td>").append(esc(p.source())).append("</td></tr>\n");
-        }
-        h.append("</table>\n<h2>Scenario</h2>\n<pre>").append(esc(r.scenario().text())).append("</pre>\n");
+        parameterTable(h, "Parameters", r);
+        h.append("<h2>Scenario</h2>\n<pre>").append(esc(r.scenario().text())).append("</pre>\n");
         h.append("</body></html>\n");
         AtomicFiles.write(file, w -> w.write(h.toString()));
     }
@@ -106,7 +100,21 @@ public final class HtmlReport {
         AtomicFiles.write(file, w -> w.write(h.toString()));
     }
 
-    private static void head(StringBuilder h, String title) {
+    /** The parameters a run used: id, value at t = 0, unit and source. */
+    static void parameterTable(StringBuilder h, String heading, RunResult r) {
+        h.append("<h2>").append(esc(heading)).append("</h2>\n<table><tr><th>id</th><th>value</th><th>unit</th>"
+                + "<th>source</th></tr>\n");
+        for (Parameter p : r.network().parameters()) {
+            h.append("<tr><td>").append(esc(p.id())).append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%.6g", r.parameterValues().getOrDefault(p.id(), p.value())))
+                    .append("</td><td>").append(esc(p.unit())).append("</td><td>").append(esc(p.source()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** The page start every il2sim report shares: title and style. */
+    static void head(StringBuilder h, String title) {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>il2sim: ")
                 .append(esc(title)).append("</title>\n<style>")
                 .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}")

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.il2sim.core.sim.OutputGrid;
 import org.il2sim.core.units.Dimension;
 import org.il2sim.core.units.Quantity;
 import org.il2sim.core.units.Units;
@@ -37,7 +38,7 @@ public final class ScenarioReader {
     /** Keys that only a dose-response experiment reads. */
     static final Set<String> PANEL_KEYS = Set.of("cells", "ligands", "doses", "times", "parameter-set",
             "ligand-definitions");
-    static final List<String> PARAMETER_SETS = List.of("farhat2021", "IL4_IL7");
+    static final List<String> PARAMETER_SETS = org.il2sim.models.gammachain.ParameterSet.USER_NAMES;
     static final Set<String> SOLVER_KEYS = Set.of("method", "rtol", "atol", "max-steps");
     static final List<String> METHODS = List.of("ode", "bdf", "dp853", "ssa", "nrm", "tau");
 
@@ -520,7 +521,7 @@ public final class ScenarioReader {
     private double[] logRangeOrList(YamlNode.Mapping top, String key, Dimension d, double[] range) {
         YamlNode n = top.entries().get(key);
         if (n == null) {
-            return range == null ? null : logspace(range[0], range[1], (int) range[2]);
+            return range == null ? null : OutputGrid.logspace(range[0], range[1], (int) range[2]);
         }
         if (n instanceof YamlNode.Sequence s) {
             double[] out = new double[s.items().size()];
@@ -547,19 +548,10 @@ public final class ScenarioReader {
                 problems.add(at(m) + ": " + key + " needs 0 < from < to");
                 return new double[0];
             }
-            return logspace(a, b, (int) count);
+            return OutputGrid.logspace(a, b, (int) count);
         }
         problems.add(at(n) + ": '" + key + "' must be a list of values or {from: A, to: B, count: N}");
         return new double[0];
-    }
-
-    private static double[] logspace(double a, double b, int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = a * Math.pow(b / a, (double) i / (n - 1));
-        }
-        x[n - 1] = b;
-        return x;
     }
 
     private List<String> outputs(YamlNode.Mapping top) {

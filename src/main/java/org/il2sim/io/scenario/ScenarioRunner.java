@@ -12,14 +12,15 @@ import java.util.function.DoubleConsumer;
 import org.il2sim.core.expr.Expr;
 import org.il2sim.core.expr.Op;
 import org.il2sim.core.network.Event;
-import org.il2sim.core.parallel.Parallel;
 import org.il2sim.core.network.NetworkEdits;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.network.Species;
+import org.il2sim.core.parallel.Parallel;
 import org.il2sim.core.sim.CompiledModel;
 import org.il2sim.core.sim.GridRecorder;
 import org.il2sim.core.sim.Methods;
 import org.il2sim.core.sim.ModelException;
+import org.il2sim.core.sim.OutputGrid;
 import org.il2sim.core.sim.StochasticModel;
 import org.il2sim.core.sim.StochasticTimeCourse;
 import org.il2sim.core.sim.TimeCourse;
@@ -74,10 +75,7 @@ public final class ScenarioRunner {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        double[] times = new double[s.steps() + 1];
-        for (int i = 0; i <= s.steps(); i++) {
-            times[i] = s.start() + i * s.duration() / s.steps();
-        }
+        double[] times = OutputGrid.uniform(s.start(), s.duration(), s.steps());
         int replicates = s.replicates();
         if (!stochastic && replicates > 1) {
             warnings.add("replicates: " + replicates + " ignored for the deterministic method '"
@@ -148,8 +146,7 @@ public final class ScenarioRunner {
     public static DoseResponseResult runDoseResponse(Scenario s) {
         long started = System.nanoTime();
         Scenario.DosePanel panel = s.panel();
-        ParameterSet set = "IL4_IL7".equals(panel.parameterSet()) ? ParameterSet.named("IL4_IL7")
-                : ParameterSet.reference();
+        ParameterSet set = ParameterSet.named(panel.parameterSet());
         List<LigandDefinition> ligands = new ArrayList<>();
         for (String l : panel.ligands()) {
             double[] def = panel.ligandDefinitions().get(l);

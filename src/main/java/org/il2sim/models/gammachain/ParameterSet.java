@@ -8,6 +8,12 @@ import java.util.Map;
 /** A named, complete set of the model's base parameter values (immutable; {@code with} returns a new set). */
 public final class ParameterSet {
 
+    /** The user-facing name of the reference set: the published model exactly. */
+    public static final String FARHAT_2021 = "farhat2021";
+
+    /** Names accepted by {@link #named} on the command line and in scenarios. */
+    public static final java.util.List<String> USER_NAMES = java.util.List.of(FARHAT_2021, "IL4_IL7");
+
     private final String name;
     private final Map<String, ParameterValue> values;
 
@@ -21,9 +27,9 @@ public final class ParameterSet {
         return ParameterTables.load(ParameterTables.REFERENCE);
     }
 
-    /** A bundled set by name ("IL2_IL15", "IL4_IL7"). */
+    /** A bundled set by name ("IL2_IL15", "IL4_IL7"; "farhat2021" is the reference IL2_IL15). */
     public static ParameterSet named(String name) {
-        return ParameterTables.load(name);
+        return ParameterTables.load(FARHAT_2021.equals(name) ? ParameterTables.REFERENCE : name);
     }
 
     public String name() {
