@@ -74,6 +74,14 @@ public final class SbmlImporter {
         return convert(doc, file, file.toString());
     }
 
+    /**
+     * Reads SBML held in memory (e.g. a model shipped inside the jar); {@code name} stands for the file in messages.
+     * External model references (comp) resolve against the current folder.
+     */
+    public static ReactionNetwork read(byte[] bytes, String name) {
+        return convert(parse(bytes, name), Path.of(name), name);
+    }
+
     /** Parses a file into a JSBML document, with clear errors for missing files, DOCTYPEs and malformed XML. */
     static SBMLDocument parse(Path file) {
         String name = file.toString();
@@ -85,6 +93,11 @@ public final class SbmlImporter {
         } catch (IOException e) {
             throw new SbmlException(name + ": cannot read file (" + e.getMessage() + ")", false);
         }
+        return parse(bytes, name);
+    }
+
+    /** Parses the bytes once read (a DOCTYPE is refused before JSBML sees them). */
+    private static SBMLDocument parse(byte[] bytes, String name) {
         String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8);
         int doctype = head.indexOf("<!DOCTYPE");
         if (doctype >= 0) {
@@ -94,7 +107,7 @@ public final class SbmlImporter {
         if (head.isBlank()) {
             throw new SbmlException(name + ": empty file, expected an SBML document", false);
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
             SBMLDocument doc = new SBMLReader().readSBMLFromStream(in);
             if (doc == null || doc.getModel() == null) {
                 throw new SbmlException(name + ": no <model> element found, expected an SBML document", false);

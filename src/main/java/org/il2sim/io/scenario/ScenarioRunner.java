@@ -2,8 +2,6 @@ package org.il2sim.io.scenario;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,15 +176,11 @@ public final class ScenarioRunner {
                     .withClasses((int) Math.round(o.getOrDefault("classes", 20.0)));
             return org.il2sim.models.immune.ClosedCultureModel.build(setup);
         }
-        Path tmp = Files.createTempFile("il2sim-" + name, ".xml");
         try (InputStream in = ScenarioRunner.class.getResourceAsStream(BUILTIN_FOLDER + name + ".xml")) {
             if (in == null) {
                 throw new IllegalStateException("built-in model missing from the jar: " + name);
             }
-            Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return SbmlImporter.read(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
+            return SbmlImporter.read(in.readAllBytes(), name + ".xml");
         }
     }
 
