@@ -115,10 +115,9 @@ final class DoseResponseCommand implements Callable<Integer> {
                 new Tolerances(rtol, atol, 1_000_000, Double.POSITIVE_INFINITY),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         Files.createDirectories(out);
-        DoseResponseFiles.writePoints(out.resolve("dose_response.csv"), points);
-        List<DoseResponseFiles.Ec50> fits = DoseResponseFiles.fits(points);
-        DoseResponseFiles.writeFits(out.resolve("ec50.csv"), fits);
-        Map<String, byte[]> plots = DoseResponseFiles.writePlots(out, points);
+        DoseResponseFiles.Written written = DoseResponseFiles.writeAll(out, points);
+        List<DoseResponseFiles.Ec50> fits = written.fits();
+        Map<String, byte[]> plots = written.plots();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d cells x %d ligands x %d doses x %d times in %.1f s%n", cellIds.size(),
                 ligandList.size(), doseList.length, timeList.length, (System.nanoTime() - started) / 1e9);

@@ -108,17 +108,13 @@ final class RunCommand implements Callable<Integer> {
         DoseResponseResult result = ScenarioRunner.runDoseResponse(scenario);
         createOutputFolder(dir);
         String version = new Main.Version().getVersion()[0];
-        DoseResponseFiles.writePoints(dir.resolve("dose_response.csv"), result.points());
-        List<DoseResponseFiles.Ec50> fits = DoseResponseFiles.fits(result.points());
-        DoseResponseFiles.writeFits(dir.resolve("ec50.csv"), fits);
-        Map<String, byte[]> plots = DoseResponseFiles.writePlots(dir, result.points());
+        DoseResponseFiles.Written written = DoseResponseFiles.writeAll(dir, result.points());
+        List<DoseResponseFiles.Ec50> fits = written.fits();
+        Map<String, byte[]> plots = written.plots();
         HtmlReport.writeDoseResponse(dir.resolve("report.html"), result, fits, plots, version);
         List<String> files = new ArrayList<>(List.of("dose_response.csv", "ec50.csv", "report.html", "run.json"));
         files.addAll(plots.keySet());
-        Map<String, Object> summary = new java.util.LinkedHashMap<>();
-        summary.put("il2simVersion", version);
-        summary.put("scenario", scenario.name());
-        summary.put("experiment", scenario.experiment());
+        Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
         summary.put("model", "gamma-chain");
         summary.put("parameterSet", scenario.panel().parameterSet());
         summary.put("cells", scenario.panel().cells());
@@ -126,8 +122,6 @@ final class RunCommand implements Callable<Integer> {
         summary.put("doses", scenario.panel().doses().length);
         summary.put("timesMin", scenario.panel().times());
         summary.put("wallMillis", result.wallMillis());
-        summary.put("outputFolder", dir.toString());
-        summary.put("files", files);
         Map<String, Double> ec50 = new java.util.LinkedHashMap<>();
         for (DoseResponseFiles.Ec50 e : fits) {
             if (e.readout().equals("active_complexes")) {
@@ -166,14 +160,9 @@ final class RunCommand implements Callable<Integer> {
         ConditionFiles.writeReport(dir.resolve("report.html"), scenario, scenario.conditions(), runs, plots, version);
         List<String> files = new ArrayList<>(List.of("conditions.csv", "report.html", "run.json"));
         files.addAll(plots.keySet());
-        Map<String, Object> summary = new java.util.LinkedHashMap<>();
-        summary.put("il2simVersion", version);
-        summary.put("scenario", scenario.name());
-        summary.put("experiment", scenario.experiment());
+        Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
         summary.put("conditions", scenario.conditions().stream().map(Scenario.Condition::name).toList());
         summary.put("wallMillis", (System.nanoTime() - started) / 1_000_000);
-        summary.put("outputFolder", dir.toString());
-        summary.put("files", files);
         Map<String, Map<String, Double>> finals = new java.util.LinkedHashMap<>();
         for (int c = 0; c < runs.size(); c++) {
             RunResult r = runs.get(c);

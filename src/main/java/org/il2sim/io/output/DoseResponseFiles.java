@@ -36,6 +36,18 @@ public final class DoseResponseFiles {
     private DoseResponseFiles() {
     }
 
+    /** What {@link #writeAll} wrote: the fits and the plots (file name to PNG bytes). */
+    public record Written(List<Ec50> fits, Map<String, byte[]> plots) {
+    }
+
+    /** Writes dose_response.csv, ec50.csv and the plots into dir. */
+    public static Written writeAll(Path dir, List<DoseResponse.Point> points) throws IOException {
+        writePoints(dir.resolve("dose_response.csv"), points);
+        List<Ec50> fits = fits(points);
+        writeFits(dir.resolve("ec50.csv"), fits);
+        return new Written(fits, writePlots(dir, points));
+    }
+
     public static void writePoints(Path file, List<DoseResponse.Point> points) throws IOException {
         AtomicFiles.write(file, w -> {
             w.write("cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt\n");

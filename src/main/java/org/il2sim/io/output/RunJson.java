@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.il2sim.io.AtomicFiles;
 import org.il2sim.io.scenario.RunResult;
+import org.il2sim.io.scenario.Scenario;
 
 /** run.json: machine-readable facts of a run (what ran, how, where the files are, final values). */
 public final class RunJson {
@@ -18,12 +19,20 @@ public final class RunJson {
     private RunJson() {
     }
 
-    public static Map<String, Object> summary(RunResult r, Path dir, String version, List<String> files) {
+    /** The facts every run.json has: version, scenario, experiment, output folder and files. */
+    public static Map<String, Object> base(String version, Scenario s, Path dir, List<String> files) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("il2simVersion", version);
-        m.put("scenario", r.scenario().name());
-        m.put("scenarioFile", r.scenario().file().toString());
-        m.put("experiment", r.scenario().experiment());
+        m.put("scenario", s.name());
+        m.put("scenarioFile", s.file().toString());
+        m.put("experiment", s.experiment());
+        m.put("outputFolder", dir.toString());
+        m.put("files", files);
+        return m;
+    }
+
+    public static Map<String, Object> summary(RunResult r, Path dir, String version, List<String> files) {
+        Map<String, Object> m = base(version, r.scenario(), dir, files);
         m.put("model", r.network().id());
         m.put("method", r.method());
         m.put("rtol", r.rtol());
@@ -34,8 +43,6 @@ public final class RunJson {
         m.put("times", r.times().length);
         m.put("wallMillis", r.wallMillis());
         m.put("warnings", r.warnings());
-        m.put("outputFolder", dir.toString());
-        m.put("files", files);
         Map<String, Object> last = new LinkedHashMap<>();
         int end = r.times().length - 1;
         for (int k = 0; k < r.quantities().size(); k++) {
