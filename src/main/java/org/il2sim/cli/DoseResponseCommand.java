@@ -14,6 +14,7 @@ import org.il2sim.core.sim.OutputGrid;
 import org.il2sim.core.solver.Tolerances;
 import org.il2sim.io.output.DoseResponseFiles;
 import org.il2sim.models.gammachain.CellTypes;
+import org.il2sim.models.gammachain.ReceptorTables;
 import org.il2sim.models.gammachain.DoseResponse;
 import org.il2sim.models.gammachain.LigandDefinition;
 import org.il2sim.models.gammachain.ParameterSet;
@@ -59,6 +60,11 @@ final class DoseResponseCommand implements Callable<Integer> {
             description = "Parameter set: farhat2021 (the published reference model exactly; the default until "
                     + "il2sim's own set lands) or IL4_IL7 (the reference's IL-4/IL-7 fit). Default: ${DEFAULT-VALUE}.")
     String parameterSet;
+
+    @Option(names = "--receptor-table", defaultValue = "a", paramLabel = "a|b",
+            description = "Receptor counts: a (Farhat 2021 table, reference §4.3a; every cell type) or b (the later "
+                    + "pipeline, §4.3b; Treg, Thelper, NK and CD8 only). Default: ${DEFAULT-VALUE}.")
+    String receptorTable;
 
     @Option(names = "--rtol", defaultValue = "1e-8", description = "Relative tolerance. Default: ${DEFAULT-VALUE}.")
     double rtol;
@@ -107,11 +113,18 @@ final class DoseResponseCommand implements Callable<Integer> {
                     + String.join(", ", ParameterSet.USER_NAMES));
         }
         ParameterSet set = ParameterSet.named(parameterSet);
+        if (!ReceptorTables.TABLES.contains(receptorTable)) {
+            throw new UserInputException("unknown --receptor-table '" + receptorTable + "'; known: "
+                    + String.join(", ", ReceptorTables.TABLES));
+        }
+        for (String c : cellIds) {
+            canonical(() -> ReceptorTables.cell(c, receptorTable));
+        }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " exists and is not a folder");
         }
         long started = System.nanoTime();
-        List<DoseResponse.Point> points = DoseResponse.run(cellIds, ligandList, doseList, timeList, set,
+        List<DoseResponse.Point> points = DoseResponse.run(cellIds, receptorTable, ligandList, doseList, timeList, set,
                 new Tolerances(rtol, atol, 1_000_000, Double.POSITIVE_INFINITY),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         Files.createDirectories(out);

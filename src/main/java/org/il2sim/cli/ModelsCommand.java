@@ -60,7 +60,7 @@ final class ModelsCommand implements Runnable {
                     binding.species().size(), binding.reactions().size(), binding.name());
             o.printf(Locale.ROOT, "  %-22s %3d species, %3d reactions  %s%n", "gamma-chain", gc.species().size(),
                     gc.reactions().size(), "the 62-state γc receptor model (Farhat et al. 2021), per cell type "
-                            + "(" + String.join(", ", ReceptorTables.farhat2021().keySet()) + ") and ligand");
+                            + "(" + String.join(", ", ReceptorTables.cellTypes()) + ") and ligand");
             o.println("molecules:");
             for (Molecule m : MoleculeRegistry.all()) {
                 o.printf(Locale.ROOT, "  %-12s %-9s %s (%s)%n", m.id(), m.kind(), m.name(), String.join(", ", m.synonyms()));
@@ -107,7 +107,7 @@ final class ModelsCommand implements Runnable {
                     + "(shown for Treg at 1 nM IL-2)");
             o.println("modules:");
             Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-            for (NetworkModule m : GammaChainModel.modules(ReceptorTables.farhat2021("Treg"), Map.of(Ligand.IL2, 1.0),
+            for (NetworkModule m : GammaChainModel.modules(ReceptorTables.cell("Treg"), Map.of(Ligand.IL2, 1.0),
                     set)) {
                 counts.merge(m.getClass().getSimpleName(), 1, Integer::sum);
             }

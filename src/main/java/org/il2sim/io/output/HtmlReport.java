@@ -62,7 +62,7 @@ public final class HtmlReport {
         var panel = r.scenario().panel();
         h.append("<h2>Run</h2>\n<table>");
         row(h, "model", "62-state gamma-chain receptor model (Farhat et al. 2021), parameter set "
-                + panel.parameterSet() + " (" + r.parameters().name() + ")");
+                + panel.parameterSet() + " (" + r.parameters().name() + "), receptor table " + panel.receptorTable());
         row(h, "experiment", "dose-response: " + String.join(", ", panel.cells()) + " x "
                 + String.join(", ", panel.ligands()));
         row(h, "doses", panel.doses().length + " from " + panel.doses()[0] + " to "

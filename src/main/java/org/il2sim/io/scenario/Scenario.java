@@ -42,10 +42,11 @@ public record Scenario(Path file, String name, String description, String experi
 
     /**
      * A dose-response panel (experiment: dose-response): canonical cell-type ids, ligand names, doses (nM), times
-     * (min), the parameter set, and user-defined ligands as name → {kdAlpha, kdBetaGamma} (nM).
+     * (min), the parameter set, the receptor table (a or b), and user-defined ligands as name → {kdAlpha,
+     * kdBetaGamma} (nM).
      */
     public record DosePanel(List<String> cells, List<String> ligands, double[] doses, double[] times,
-                            String parameterSet, Map<String, double[]> ligandDefinitions) {
+                            String parameterSet, String receptorTable, Map<String, double[]> ligandDefinitions) {
     }
 
     /** Where the model comes from. */

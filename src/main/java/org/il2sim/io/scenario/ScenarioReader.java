@@ -34,10 +34,10 @@ public final class ScenarioReader {
             "classes", Dimension.DIMENSIONLESS);
     static final Set<String> TOP_KEYS = Set.of("name", "description", "experiment", "model", "start", "duration",
             "steps", "parameters", "initial", "interventions", "solver", "seed", "replicates", "outputs", "cells",
-            "ligands", "doses", "times", "parameter-set", "ligand-definitions", "sweep", "conditions");
+            "ligands", "doses", "times", "parameter-set", "receptor-table", "ligand-definitions", "sweep", "conditions");
     /** Keys that only a dose-response experiment reads. */
     static final Set<String> PANEL_KEYS = Set.of("cells", "ligands", "doses", "times", "parameter-set",
-            "ligand-definitions");
+            "receptor-table", "ligand-definitions");
     static final List<String> PARAMETER_SETS = org.il2sim.models.gammachain.ParameterSet.USER_NAMES;
     static final Set<String> SOLVER_KEYS = Set.of("method", "rtol", "atol", "max-steps");
     static final List<String> METHODS = List.of("ode", "bdf", "dp853", "ssa", "nrm", "tau");
@@ -463,12 +463,16 @@ public final class ScenarioReader {
         } else if (d != null) {
             problems.add(at(d) + ": 'ligand-definitions' must be NAME: {kdAlpha: K, kdBetaGamma: K} lines");
         }
+        String table = choice(top, "receptor-table", org.il2sim.models.gammachain.ReceptorTables.TABLES,
+                org.il2sim.models.gammachain.ReceptorTables.TABLE_A);
         List<String> cells = new ArrayList<>();
         for (YamlNode item : items(top, "cells", List.of("Treg", "Thelper", "NK", "CD8"))) {
             String s = scalar(item, "cells");
             if (s != null) {
                 try {
-                    cells.add(org.il2sim.models.gammachain.CellTypes.canonical(s));
+                    String id = org.il2sim.models.gammachain.CellTypes.canonical(s);
+                    org.il2sim.models.gammachain.ReceptorTables.cell(id, table);
+                    cells.add(id);
                 } catch (IllegalArgumentException e) {
                     problems.add(at(item) + ": " + e.getMessage());
                 }
@@ -496,7 +500,7 @@ public final class ScenarioReader {
             times = new double[] {30, 60, 120, 240};
         }
         String set = choice(top, "parameter-set", PARAMETER_SETS, "farhat2021");
-        return new Scenario.DosePanel(cells, ligands, doses, times, set, defs);
+        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs);
     }
 
     /** The items of a list-valued key, or default scalars (without location) when absent. */

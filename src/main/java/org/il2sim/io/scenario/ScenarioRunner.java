@@ -152,7 +152,7 @@ public final class ScenarioRunner {
         }
         Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
                 Double.POSITIVE_INFINITY);
-        List<DoseResponse.Point> points = DoseResponse.run(panel.cells(), ligands, panel.doses(), panel.times(), set,
+        List<DoseResponse.Point> points = DoseResponse.run(panel.cells(), panel.receptorTable(), ligands, panel.doses(), panel.times(), set,
                 tol, Parallel.cores());
         return new DoseResponseResult(s, points, set, (System.nanoTime() - started) / 1_000_000);
     }

@@ -8,6 +8,9 @@ import java.util.Map;
 /** Canonical cell-type ids and the names people use for them (cell-synonyms.tsv), case-insensitive. */
 public final class CellTypes {
 
+    /** Canonical ids of populations the issue names but the bundled receptor data do not measure. */
+    private static final java.util.Set<String> NO_RECEPTOR_DATA = java.util.Set.of("NKT", "CD4");
+
     private static volatile Map<String, String> names;
 
     private CellTypes() {
@@ -24,16 +27,24 @@ public final class CellTypes {
             n = load();
         }
         String id = n.get(name.trim().toLowerCase(Locale.ROOT));
-        if (id == null || !ReceptorTables.farhat2021().containsKey(id)) {
+        if (id != null && NO_RECEPTOR_DATA.contains(id)) {
+            throw new IllegalArgumentException("cell type '" + id + "' has no receptor counts in the bundled data "
+                    + "(final_receptor_levels.csv measures none for it); cell types with counts: "
+                    + String.join(", ", ReceptorTables.cellTypes()));
+        }
+        if (id == null || !ReceptorTables.cellTypes().contains(id)) {
             throw new IllegalArgumentException("unknown cell type '" + name + "'; known: "
-                    + String.join(", ", ReceptorTables.farhat2021().keySet()));
+                    + String.join(", ", ReceptorTables.cellTypes()));
         }
         return id;
     }
 
     private static synchronized Map<String, String> load() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String id : ReceptorTables.farhat2021().keySet()) {
+        for (String id : ReceptorTables.cellTypes()) {
+            out.put(id.toLowerCase(Locale.ROOT), id);
+        }
+        for (String id : NO_RECEPTOR_DATA) {
             out.put(id.toLowerCase(Locale.ROOT), id);
         }
         for (Map<String, String> row : TsvTable.read("cell-synonyms.tsv", "\t").rows()) {

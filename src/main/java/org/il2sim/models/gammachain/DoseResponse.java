@@ -32,6 +32,17 @@ public final class DoseResponse {
      */
     public static List<Point> run(List<String> cells, List<LigandDefinition> ligands, double[] doses, double[] times,
                                   ParameterSet set, Tolerances tolerances, int threads) {
+        return run(cells, ReceptorTables.TABLE_A, ligands, doses, times, set, tolerances, threads);
+    }
+
+    /**
+     * @param receptorTable where the cells' receptor counts come from ({@link ReceptorTables#TABLES})
+     * @param times output times in minutes (> 0), increasing
+     * @return points ordered by cell, ligand, dose, time
+     */
+    public static List<Point> run(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
+                                  double[] doses, double[] times, ParameterSet set, Tolerances tolerances,
+                                  int threads) {
         int perPanel = doses.length;
         int combos = cells.size() * ligands.size();
         CompiledModel[] models = new CompiledModel[combos];
@@ -41,7 +52,8 @@ public final class DoseResponse {
         Parallel.forEach(combos, threads, c -> {
             String cell = cells.get(c / ligands.size());
             LigandDefinition l = ligands.get(c % ligands.size());
-            ReactionNetwork n = GammaChainModel.build(cell, l.base(), 0.0, l.apply(set));
+            ReactionNetwork n = GammaChainModel.build(ReceptorTables.cell(cell, receptorTable), Map.of(l.base(), 0.0),
+                    l.apply(set));
             models[c] = CompiledModel.compile(n);
         });
         Parallel.forEach(combos * perPanel, threads, task -> {

@@ -28,7 +28,7 @@ public final class GammaChainModel {
 
     /** One cytokine at one dose (nM) on a cell type of the Farhat 2021 receptor table (e.g. "Treg", "NK"). */
     public static ReactionNetwork build(String cellType, Ligand ligand, double doseNanomolar, ParameterSet parameters) {
-        return build(ReceptorTables.farhat2021(cellType), Map.of(ligand, doseNanomolar), parameters);
+        return build(ReceptorTables.cell(cellType), Map.of(ligand, doseNanomolar), parameters);
     }
 
     /** One cytokine at one dose (nM) on a cell with the given receptor abundances. */

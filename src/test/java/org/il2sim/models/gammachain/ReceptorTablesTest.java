@@ -55,4 +55,60 @@ class ReceptorTablesTest {
         assertThatThrownBy(() -> ReceptorTables.farhat2021("Bcell")).hasMessageContaining("Treg")
                 .hasMessageContaining("NK");
     }
+
+    /** Reference §4.3b (the later pipeline): IL-2Rα, IL-2Rβ, γc, IL-7Rα. */
+    @Test
+    void tableBHoldsTheFourPopulationsOfTheLaterPipeline() {
+        Object[][] table = {{"Treg", 3646, 2350, 6868, 3462}, {"Thelper", 581, 2627, 5612, 21647},
+            {"NK", 274, 6517, 3743, 3472}, {"CD8", 526, 3438, 6384, 20181}};
+        assertThat(ReceptorTables.tableB().keySet()).containsExactly("Treg", "Thelper", "NK", "CD8");
+        List<Receptor> cols = List.of(Receptor.IL2Ra, Receptor.IL2Rb, Receptor.gc, Receptor.IL7Ra);
+        for (Object[] row : table) {
+            ReceptorAbundances a = ReceptorTables.cell((String) row[0], ReceptorTables.TABLE_B);
+            for (int k = 0; k < cols.size(); k++) {
+                assertThat(a.count(cols.get(k))).isEqualTo(((Integer) row[k + 1]).doubleValue());
+            }
+            assertThat(a.source()).contains("RecQuantitation");
+        }
+        assertThatThrownBy(() -> ReceptorTables.cell("TregNaive", ReceptorTables.TABLE_B))
+                .hasMessageContaining("not in receptor table b").hasMessageContaining("Thelper");
+        assertThatThrownBy(() -> ReceptorTables.cell("NK", "c")).hasMessageContaining("a, b");
+    }
+
+    /**
+     * The YT-1 lines are given by the fitted synthesis rates of §4.2; with the reference trafficking they imply the
+     * steady-state surface counts the reference quotes (≈ 4,620 / 538 / 1,601 / 1,119), and the IL-2Rα⁻ line differs
+     * only in IL-2Rα. (Within 0.5%: the rates are given to three digits.)
+     */
+    @Test
+    void yt1LinesAreTheFittedSynthesisRatesAndTheirSteadyState() {
+        ReceptorAbundances yt1 = ReceptorTables.cell("YT1");
+        assertThat(yt1.synthesisRates().get(Receptor.IL2Ra)).isEqualTo(4.47);
+        double[] quoted = {4620, 538, 1601, 1119};
+        List<Receptor> cols = List.of(Receptor.IL2Ra, Receptor.IL2Rb, Receptor.gc, Receptor.IL15Ra);
+        for (int k = 0; k < cols.size(); k++) {
+            assertThat(yt1.count(cols.get(k))).as("%s", cols.get(k)).isCloseTo(quoted[k], within(quoted[k] * 0.005));
+        }
+        ReceptorAbundances neg = ReceptorTables.cell("YT1CD25neg");
+        assertThat(neg.count(Receptor.IL2Ra)).isZero();
+        assertThat(neg.count(Receptor.IL2Rb)).isEqualTo(yt1.count(Receptor.IL2Rb));
+        assertThat(CellTypes.canonical("YT-1 IL-2Ra-")).isEqualTo("YT1CD25neg");
+        assertThat(CellTypes.canonical("yt-1")).isEqualTo("YT1");
+        assertThatThrownBy(() -> CellTypes.canonical("NKT")).hasMessageContaining("no receptor counts");
+    }
+
+    /** A fixed synthesis rate is used as given, and the network starts at the steady state it implies. */
+    @Test
+    void fixedSynthesisRatesEnterTheNetworkAndGiveASteadyState() {
+        org.il2sim.core.network.ReactionNetwork n = GammaChainModel.build("YT1CD25neg", Ligand.IL2, 0.0,
+                ParameterSet.reference());
+        org.il2sim.core.sim.CompiledModel m = org.il2sim.core.sim.CompiledModel.compile(n);
+        assertThat(m.initialValue("Rexpr_IL2Rb")).isEqualTo(0.520);
+        assertThat(m.initialValue("N_IL2Rb")).isCloseTo(ReceptorTables.cell("YT1").count(Receptor.IL2Rb),
+                within(1e-9));
+        double[][] rows = org.il2sim.core.sim.TimeCourse.run(m, org.il2sim.core.sim.Methods.defaultOde(),
+                GammaChainTesting.TIGHT, new double[] {0, 600},
+                List.of(m.readout(ReceptorSpecies.free(Receptor.IL2Rb).id(Location.SURFACE), true)), true);
+        assertThat(rows[1][0]).isCloseTo(rows[0][0], within(rows[0][0] * 1e-6));
+    }
 }
