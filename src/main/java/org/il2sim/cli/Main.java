@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 /** The il2sim command line: the only place that parses arguments, prints to the terminal, or exits. */
 @Command(name = "il2sim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Simulates the interleukin-2 / common gamma chain cytokine system.",
-        subcommands = {RunCommand.class, DoseResponseCommand.class, ModelsCommand.class, SbmlCommand.class,
+        subcommands = {RunCommand.class, DoseResponseCommand.class, FitCommand.class, ModelsCommand.class, SbmlCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  il2sim run", "  il2sim dose-response --cells Treg,NK --ligands IL2,IL15 --out dr",
+                "  il2sim fit yt1 --out fit",
                 "  il2sim sbml simulate model.xml --duration 100 --steps 100 --out out.csv",
                 "  il2sim sbml export model-l2v4.xml --out model-l3v2.xml",
                 "  il2sim sbml validate model.xml",

@@ -1,0 +1,152 @@
+package org.il2sim.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.il2sim.io.AtomicFiles;
+import org.il2sim.models.gammachain.ParameterSet;
+import org.il2sim.models.gammachain.Yt1Fit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fits model parameters to data by penalised least squares in log space (Levenberg-Marquardt, "
+                + "Hipparchus), centred on the reference values with log-normal penalties.",
+                "Data set yt1: the γc model on YT-1 cells against the data the reference model was fitted to "
+                        + "(Ring 2012 pSTAT5 at 500 min and surface IL-2Rb; Mitra 2015 surface gc). "
+                        + "Writes DIR/fit.tsv (estimates with approximate 95% intervals), DIR/residuals.csv (data, "
+                        + "model at the start and at the estimate) and DIR/parameters.tsv (the full parameter file "
+                        + "with the fitted values, ready to use as a parameter set)."},
+        footer = {"", "Examples:", "  il2sim fit yt1 --out fit",
+                "  il2sim fit yt1 --gamma-chain measured --out fit-measured-gc",
+                "  il2sim fit yt1 --parameters k5,k22 --max-iterations 10 --out fit-small"})
+final class FitCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DATA", description = "Data set to fit: yt1.")
+    String dataSet;
+
+    @Option(names = "--parameters", split = ",", paramLabel = "ID",
+            description = "Parameters to fit (base parameters of the set, or YT-1 synthesis rates Rexpr_<receptor>). "
+                    + "Default: the reference fit's binding and trafficking rates.")
+    List<String> parameters;
+
+    @Option(names = "--gamma-chain", defaultValue = "fitted", paramLabel = "fitted|measured",
+            description = "YT-1 γc: the reference fit's synthesis rate (fitted) or the measured count of "
+                    + "YT_1_receptor_levels.csv (measured). Default: ${DEFAULT-VALUE}.")
+    String gammaChain;
+
+    @Option(names = "--prior-sigma", defaultValue = "1.0", paramLabel = "S",
+            description = "Width of the log-normal penalty around the reference values (in ln units; "
+                    + "Infinity for none). Default: ${DEFAULT-VALUE}.")
+    double priorSigma;
+
+    @Option(names = "--max-iterations", defaultValue = "50", paramLabel = "N",
+            description = "Levenberg-Marquardt iterations at most. Default: ${DEFAULT-VALUE}.")
+    int maxIterations;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!"yt1".equals(dataSet)) {
+            throw new UserInputException("unknown data set '" + dataSet + "'; known: yt1");
+        }
+        if (!"fitted".equals(gammaChain) && !"measured".equals(gammaChain)) {
+            throw new UserInputException("--gamma-chain must be fitted or measured, got '" + gammaChain + "'");
+        }
+        if (!(priorSigma > 0)) {
+            throw new UserInputException("--prior-sigma must be positive (Infinity for no penalty)");
+        }
+        if (maxIterations < 1) {
+            throw new UserInputException("--max-iterations must be at least 1");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException("--out " + out + " exists and is not a folder");
+        }
+        List<String> ids = parameters == null ? Yt1Fit.DEFAULT_PARAMETERS : parameters;
+        ParameterSet reference = ParameterSet.reference();
+        Yt1Fit fit;
+        try {
+            fit = new Yt1Fit(new Yt1Fit.Setup(ids, "measured".equals(gammaChain), priorSigma, maxIterations,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors()), reference);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        long started = System.nanoTime();
+        Yt1Fit.Outcome o = fit.run();
+        String command = "il2sim fit yt1 --gamma-chain " + gammaChain + " --prior-sigma " + priorSigma
+                + " --parameters " + String.join(",", ids);
+        Files.createDirectories(out);
+        AtomicFiles.write(out.resolve("fit.tsv"), w -> {
+            w.write("id\tstart\testimate\tlower95\tupper95\n");
+            for (Yt1Fit.Estimate e : o.estimates()) {
+                w.write(String.format(Locale.ROOT, "%s\t%.6g\t%.6g\t%.6g\t%.6g%n", e.id(), e.start(), e.value(),
+                        e.lower95(), e.upper95()));
+            }
+        });
+        AtomicFiles.write(out.resolve("residuals.csv"), w -> {
+            w.write("experiment,condition,x,data,model_start,model_fit\n");
+            for (int i = 0; i < o.atEstimate().size(); i++) {
+                Yt1Fit.Residual r = o.atEstimate().get(i);
+                w.write(String.format(Locale.ROOT, "%s,%s,%.6g,%.6g,%.6g,%.6g%n", r.experiment(), r.condition(),
+                        r.x(), r.data(), o.atStart().get(i).model(), r.model()));
+            }
+        });
+        Map<String, Double> fitted = new java.util.LinkedHashMap<>();
+        o.estimates().forEach(e -> fitted.put(e.id(), e.value()));
+        AtomicFiles.write(out.resolve("parameters.tsv"), w -> w.write(parameterFile(fitted, command)));
+        PrintWriter p = spec.commandLine().getOut();
+        p.printf(Locale.ROOT, "%-10s %12s %12s %25s%n", "parameter", "start", "estimate", "approx. 95% interval");
+        for (Yt1Fit.Estimate e : o.estimates()) {
+            p.printf(Locale.ROOT, "%-10s %12.4g %12.4g   [%10.4g, %10.4g]%n", e.id(), e.start(), e.value(),
+                    e.lower95(), e.upper95());
+        }
+        p.printf(Locale.ROOT, "sum of squared residuals: %.4f at the start, %.4f at the estimate (%d points, %d "
+                        + "iterations, %d model evaluations, %.1f s)%n", o.startCost(), o.cost(), o.atEstimate().size(),
+                o.iterations(), o.evaluations(), (System.nanoTime() - started) / 1e9);
+        p.println("wrote fit.tsv, residuals.csv and parameters.tsv to " + out);
+        p.flush();
+        return ExitCode.OK;
+    }
+
+    /** The reference parameter file with the fitted values replaced and their source saying how they were made. */
+    static String parameterFile(Map<String, Double> fitted, String command) throws IOException {
+        String text;
+        try (InputStream in = ParameterSet.class.getResourceAsStream("parameters-IL2_IL15.tsv")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder sb = new StringBuilder();
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        sb.append(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            Double v = fitted.get(f[0]);
+            if (v != null) {
+                f[1] = String.format(Locale.ROOT, "%.4g", v);
+                f[3] = "";
+                f[4] = "";
+                f[5] = "fitted";
+                f[6] = "refitted: " + command + " (YT-1 data only; was " + line.split("\t", -1)[1] + ")";
+            }
+            sb.append(String.join("\t", f)).append('\n');
+        }
+        return sb.toString();
+    }
+}

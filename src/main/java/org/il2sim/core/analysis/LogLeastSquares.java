@@ -1,0 +1,189 @@
+package org.il2sim.core.analysis;
+
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
+import org.il2sim.core.parallel.Parallel;
+
+/**
+ * Least squares over positive parameters, fitted as their logarithms so they stay positive and rates spanning
+ * decades are scaled alike (Levenberg–Marquardt, Hipparchus). An optional Gaussian penalty in log space,
+ * (ln p − ln p₀)/σ per parameter, turns the fit into a maximum a posteriori estimate under log-normal priors: this is
+ * how the γc anchor's own fit was regularised. The Jacobian is by forward differences in ln p, its columns computed
+ * in parallel (each column is one independent model evaluation, usually a batch of ODE solves).
+ */
+public final class LogLeastSquares {
+
+    /** Relative step of the forward differences, in ln p. */
+    private static final double STEP = 1e-4;
+
+    /**
+     * @param estimate fitted values
+     * @param lower95 lower end of the approximate 95% interval (Gauss–Newton covariance in ln p, data residuals only)
+     * @param upper95 upper end
+     * @param startCost sum of squared data residuals at the start
+     * @param cost sum of squared data residuals at the estimate
+     * @param residuals data residuals at the estimate
+     * @param evaluations model evaluations used
+     */
+    public record Result(double[] estimate, double[] lower95, double[] upper95, double startCost, double cost,
+                         double[] residuals, int evaluations, int iterations) {
+    }
+
+    private LogLeastSquares() {
+    }
+
+    /**
+     * @param residuals data residuals (model − data, scaled as wanted) for a parameter vector in natural units
+     * @param start starting values (> 0)
+     * @param priorCentre centres of the log-normal penalties (> 0); null for none
+     * @param priorSigma their standard deviations in ln p (> 0; infinite for no penalty on a parameter)
+     * @param threads worker threads for the Jacobian columns
+     */
+    public static Result fit(Function<double[], double[]> residuals, double[] start, double[] priorCentre,
+                             double[] priorSigma, int maxIterations, int threads) {
+        int n = start.length;
+        for (double s : start) {
+            if (!(s > 0) || Double.isInfinite(s)) {
+                throw new IllegalArgumentException("start values must be positive and finite");
+            }
+        }
+        double[] r0 = residuals.apply(start);
+        int m = r0.length;
+        int penalties = priorCentre == null ? 0 : n;
+        int[] evaluations = {1};
+        Function<double[], double[]> full = logP -> {
+            double[] p = exp(logP);
+            double[] r = residuals.apply(p);
+            double[] out = new double[m + penalties];
+            System.arraycopy(r, 0, out, 0, m);
+            for (int k = 0; k < penalties; k++) {
+                out[m + k] = Double.isInfinite(priorSigma[k]) ? 0
+                        : (logP[k] - Math.log(priorCentre[k])) / priorSigma[k];
+            }
+            return out;
+        };
+        Best best = new Best();
+        LeastSquaresProblem problem = new LeastSquaresBuilder()
+                .start(log(start))
+                .target(new double[m + penalties])
+                .model((RealVector point) -> best.offer(point.toArray(),
+                        valueAndJacobian(full, point.toArray(), threads, evaluations)))
+                .maxEvaluations(Integer.MAX_VALUE)
+                .maxIterations(maxIterations)
+                .build();
+        double[] logEstimate;
+        int iterations;
+        try {
+            LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(problem);
+            logEstimate = opt.getPoint().toArray();
+            iterations = opt.getIterations();
+        } catch (org.hipparchus.exception.MathIllegalStateException limitReached) {
+            // the iteration limit: the best point evaluated so far is the answer (a user-set budget, not a failure)
+            logEstimate = best.point;
+            iterations = maxIterations;
+        }
+        double[] estimate = exp(logEstimate);
+        double[] r = residuals.apply(estimate);
+        evaluations[0]++;
+        double cost = sumOfSquares(r);
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        interval(full, logEstimate, m, cost, threads, evaluations, lower, upper);
+        return new Result(estimate, lower, upper, sumOfSquares(r0), cost, r, evaluations[0], iterations);
+    }
+
+    /** The point of lowest penalised cost the optimiser has evaluated. */
+    private static final class Best {
+        double[] point;
+        double cost = Double.POSITIVE_INFINITY;
+
+        synchronized Pair<RealVector, RealMatrix> offer(double[] x, Pair<RealVector, RealMatrix> valueAndJacobian) {
+            double c = valueAndJacobian.getFirst().dotProduct(valueAndJacobian.getFirst());
+            if (c < cost) {
+                cost = c;
+                point = x.clone();
+            }
+            return valueAndJacobian;
+        }
+    }
+
+    /** 95% intervals from the Gauss–Newton covariance of the data residuals, σ²(JᵀJ)⁻¹ with σ² = cost/(m − n). */
+    private static void interval(Function<double[], double[]> full, double[] logP, int m, double cost, int threads,
+                                 int[] evaluations, double[] lower, double[] upper) {
+        int n = logP.length;
+        Pair<RealVector, RealMatrix> vj = valueAndJacobian(full, logP, threads, evaluations);
+        RealMatrix j = vj.getSecond().getSubMatrix(0, m - 1, 0, n - 1);
+        double sigma2 = m > n ? cost / (m - n) : Double.NaN;
+        RealMatrix cov;
+        try {
+            cov = new org.hipparchus.linear.QRDecomposition(j.transpose().multiply(j), 1e-14).getSolver().getInverse();
+        } catch (RuntimeException singular) {
+            java.util.Arrays.fill(lower, Double.NaN);
+            java.util.Arrays.fill(upper, Double.NaN);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            double sd = Math.sqrt(sigma2 * cov.getEntry(k, k));
+            lower[k] = Double.isFinite(sd) ? Math.exp(logP[k] - 1.96 * sd) : Double.NaN;
+            upper[k] = Double.isFinite(sd) ? Math.exp(logP[k] + 1.96 * sd) : Double.NaN;
+        }
+    }
+
+    private static Pair<RealVector, RealMatrix> valueAndJacobian(Function<double[], double[]> f, double[] x,
+                                                                 int threads, int[] evaluations) {
+        int n = x.length;
+        double[][] columns = new double[n + 1][];
+        IntConsumer column = k -> {
+            double[] xk = x.clone();
+            if (k < n) {
+                xk[k] += STEP;
+            }
+            columns[k] = f.apply(xk);
+        };
+        Parallel.forEach(n + 1, threads, column::accept);
+        synchronized (evaluations) {
+            evaluations[0] += n + 1;
+        }
+        double[] value = columns[n];
+        double[][] jac = new double[value.length][n];
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < value.length; i++) {
+                jac[i][k] = (columns[k][i] - value[i]) / STEP;
+            }
+        }
+        return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jac, false));
+    }
+
+    private static double sumOfSquares(double[] r) {
+        double s = 0;
+        for (double v : r) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    private static double[] log(double[] p) {
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = Math.log(p[i]);
+        }
+        return out;
+    }
+
+    private static double[] exp(double[] p) {
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = Math.exp(p[i]);
+        }
+        return out;
+    }
+}

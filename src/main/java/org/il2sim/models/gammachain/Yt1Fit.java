@@ -1,0 +1,303 @@
+package org.il2sim.models.gammachain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.il2sim.core.analysis.LogLeastSquares;
+import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.Methods;
+import org.il2sim.core.sim.TimeCourse;
+import org.il2sim.core.solver.Tolerances;
+
+/**
+ * The γc model fitted to the YT-1 data the anchor was fitted to (reference §2.6): Ring et al. 2012 pSTAT5 after
+ * 500 min of IL-2 or IL-15 on IL-2Rα⁺ and IL-2Rα⁻ YT-1 cells (8 doses each; residual data/100 − activity/max activity,
+ * as the anchor's {@code fit.py}), Ring's surface IL-2Rβ over 90 min at 1 and 500 nM (relative to t = 0), and Mitra
+ * et al. 2015 surface γc over 240 min at 1 µM IL-2 on IL-2Rα⁻ cells (relative to t = 0). Only YT-1 data: the
+ * project keeps blood-cell responses for validation.
+ *
+ * <p>The fit is penalised least squares in ln p, centred on the reference vector with a log-normal width per
+ * parameter ({@link LogLeastSquares}); any base parameter of the set and the YT-1 synthesis rates
+ * ({@code Rexpr_<receptor>}) can be fitted. The YT-1 γc count can be the anchor's fitted synthesis rate or the
+ * measured count of {@code YT_1_receptor_levels.csv} (10,909 #/cell).
+ */
+public final class Yt1Fit {
+
+    /** Where the bundled copies of the data live (MIT licence, Meyer lab; see the folder's README). */
+    private static final String DATA = "yt1/";
+    private static final double[] GRID = {0, 2, 5, 10, 15, 30, 45, 60, 90, 120, 180, 240, 500};
+    private static final int T500 = GRID.length - 1;
+    /** Mitra 2015: IL-2 dose (nM) on IL-2Rα⁻ YT-1 cells. */
+    private static final double MITRA_DOSE = 1000;
+
+    /** What to fit and how. */
+    public record Setup(List<String> parameters, boolean measuredGammaChain, double priorSigma, int maxIterations,
+                        int threads) {
+    }
+
+    /** One fitted parameter. */
+    public record Estimate(String id, double start, double value, double lower95, double upper95) {
+    }
+
+    /** One data point and the model's value for it. */
+    public record Residual(String experiment, String condition, double x, double data, double model) {
+    }
+
+    /** The outcome: estimates, the data and model values at the start and at the estimate, and the fit's costs. */
+    public record Outcome(List<Estimate> estimates, List<Residual> atStart, List<Residual> atEstimate,
+                          double startCost, double cost, int evaluations, int iterations, ParameterSet fitted) {
+    }
+
+    /** Parameters fitted by default: the anchor's fitted binding and trafficking rates (reference §2.6). */
+    public static final List<String> DEFAULT_PARAMETERS = List.of("k_fwd", "k4", "k5", "k16", "k17", "k22", "k23",
+            "k_endo", "k_endo_a", "k_rec", "k_deg");
+
+    private record Run(String cell, Ligand ligand, double dose) {
+    }
+
+    private final Setup setup;
+    private final ParameterSet reference;
+    private final Map<String, CompiledModel> models = new HashMap<>();
+    private final List<Run> runs = new ArrayList<>();
+    private final Map<String, List<double[]>> data;
+
+    public Yt1Fit(Setup setup, ParameterSet reference) {
+        this.setup = setup;
+        this.reference = reference;
+        this.data = readData();
+        for (String cell : List.of("YT1CD25neg", "YT1")) {
+            for (Ligand l : List.of(Ligand.IL2, Ligand.IL15)) {
+                ReceptorAbundances a = ReceptorTables.cell(cell);
+                if (setup.measuredGammaChain()) {
+                    a = a.with(Receptor.gc, measuredGammaChain());
+                }
+                CompiledModel m = CompiledModel.compile(GammaChainModel.build(a, l, 0.0, reference));
+                for (String id : setup.parameters()) {
+                    if (!reference.contains(id) && !id.startsWith("Rexpr_")) {
+                        throw new IllegalArgumentException("cannot fit '" + id + "': not a base parameter of the set "
+                                + "nor a YT-1 synthesis rate Rexpr_<receptor>");
+                    }
+                    m.initialValue(id);
+                }
+                models.put(cell + "/" + l.name(), m);
+            }
+        }
+        for (double[] row : data.get("pstat5")) {
+            for (String cell : List.of("YT1CD25neg", "YT1")) {
+                for (Ligand l : List.of(Ligand.IL2, Ligand.IL15)) {
+                    runs.add(new Run(cell, l, Math.pow(10, row[0])));
+                }
+            }
+        }
+        for (String cell : List.of("YT1CD25neg", "YT1")) {
+            for (Ligand l : List.of(Ligand.IL2, Ligand.IL15)) {
+                runs.add(new Run(cell, l, 1));
+                runs.add(new Run(cell, l, 500));
+            }
+        }
+        runs.add(new Run("YT1CD25neg", Ligand.IL2, MITRA_DOSE));
+    }
+
+    /** The measured YT-1 γc count (#/cell), from the bundled YT_1_receptor_levels.csv. */
+    public static double measuredGammaChain() {
+        List<String> lines = lines("YT_1_receptor_levels.csv");
+        String[] header = lines.get(0).split(",");
+        String[] row = lines.get(1).split(",");
+        for (int k = 0; k < header.length; k++) {
+            if (header[k].contains("gamma")) {
+                return Double.parseDouble(row[k]);
+            }
+        }
+        throw new IllegalStateException("YT_1_receptor_levels.csv has no γc column");
+    }
+
+    /** Runs the fit. */
+    public Outcome run() {
+        List<String> ids = setup.parameters();
+        double[] start = new double[ids.size()];
+        double[] sigma = new double[ids.size()];
+        for (int k = 0; k < start.length; k++) {
+            start[k] = startValue(ids.get(k));
+            sigma[k] = setup.priorSigma();
+        }
+        LogLeastSquares.Result r = LogLeastSquares.fit(p -> residualValues(evaluate(p)), start, start, sigma,
+                setup.maxIterations(), setup.threads());
+        List<Estimate> estimates = new ArrayList<>();
+        ParameterSet fitted = reference;
+        for (int k = 0; k < start.length; k++) {
+            estimates.add(new Estimate(ids.get(k), start[k], r.estimate()[k], r.lower95()[k], r.upper95()[k]));
+            if (reference.contains(ids.get(k))) {
+                fitted = fitted.with(ids.get(k), r.estimate()[k]);
+            }
+        }
+        return new Outcome(estimates, evaluate(start), evaluate(r.estimate()), r.startCost(), r.cost(),
+                r.evaluations(), r.iterations(), fitted);
+    }
+
+    /** The data and the model's values for them with the given values of the fitted parameters. */
+    public List<Residual> evaluate(double[] values) {
+        Map<String, Double> set = new LinkedHashMap<>();
+        for (int k = 0; k < values.length; k++) {
+            set.put(setup.parameters().get(k), values[k]);
+        }
+        Tolerances tol = new Tolerances(1e-7, 1e-8, 1_000_000, Double.POSITIVE_INFINITY);
+        Map<Run, double[][]> out = new HashMap<>();
+        for (Run run : runs) {
+            CompiledModel base = models.get(run.cell() + "/" + run.ligand().name());
+            Map<String, Double> v = new HashMap<>(set);
+            v.put(run.ligand().mediumParameter(), run.dose());
+            CompiledModel m = base.withValues(v);
+            List<CompiledModel.Readout> readouts = new ArrayList<>();
+            readouts.add(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false));
+            for (ReceptorSpecies sp : SURFACE_IL2RB) {
+                readouts.add(m.readout(sp.id(Location.SURFACE), true));
+            }
+            for (ReceptorSpecies sp : SURFACE_GC) {
+                readouts.add(m.readout(sp.id(Location.SURFACE), true));
+            }
+            double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tol, GRID, readouts, true);
+            double[][] sums = new double[rows.length][3];
+            for (int i = 0; i < rows.length; i++) {
+                sums[i][0] = rows[i][0];
+                for (int k = 0; k < SURFACE_IL2RB.size(); k++) {
+                    sums[i][1] += rows[i][1 + k];
+                }
+                for (int k = 0; k < SURFACE_GC.size(); k++) {
+                    sums[i][2] += rows[i][1 + SURFACE_IL2RB.size() + k];
+                }
+            }
+            out.put(run, sums);
+        }
+        List<Residual> res = new ArrayList<>();
+        // pSTAT5: columns 1-4 IL2Ra- (H9, IL2, IL15, IL15_IL15Ra), 5-8 IL2Ra+; activity / max over the doses
+        int[][] columns = {{2, 3}, {6, 7}};
+        String[] cells = {"YT1CD25neg", "YT1"};
+        Ligand[] ligands = {Ligand.IL2, Ligand.IL15};
+        List<double[]> pstat = data.get("pstat5");
+        for (int c = 0; c < 2; c++) {
+            for (int l = 0; l < 2; l++) {
+                double max = 0;
+                double[] act = new double[pstat.size()];
+                for (int i = 0; i < act.length; i++) {
+                    act[i] = out.get(new Run(cells[c], ligands[l], Math.pow(10, pstat.get(i)[0])))[T500][0];
+                    max = Math.max(max, act[i]);
+                }
+                for (int i = 0; i < act.length; i++) {
+                    res.add(new Residual("pSTAT5 500 min", cells[c] + " " + ligands[l].name(), pstat.get(i)[0],
+                            pstat.get(i)[columns[c][l]] / 100, act[i] / max));
+                }
+            }
+        }
+        // surface IL-2Rβ (Ring 2012): columns 1 IL2 1 nM, 2 IL15 1 nM, 5 IL2 500 nM, 6 IL15 500 nM
+        int[] surfaceColumns = {1, 2, 5, 6};
+        double[] surfaceDoses = {1, 1, 500, 500};
+        for (int c = 0; c < 2; c++) {
+            List<double[]> rows = data.get(c == 0 ? "surface-" : "surface+");
+            for (int s = 0; s < surfaceColumns.length; s++) {
+                Ligand l = ligands[s % 2];
+                double[][] y = out.get(new Run(cells[c], l, surfaceDoses[s]));
+                double data0 = rows.get(0)[surfaceColumns[s]];
+                for (int i = 1; i < rows.size(); i++) {
+                    double t = rows.get(i)[0];
+                    res.add(new Residual("surface IL-2Rb", cells[c] + " " + l.name() + " " + fmt(surfaceDoses[s])
+                            + " nM", t, rows.get(i)[surfaceColumns[s]] / data0, y[gridIndex(t)][1] / y[0][1]));
+                }
+            }
+        }
+        double[][] mitra = out.get(new Run("YT1CD25neg", Ligand.IL2, MITRA_DOSE));
+        for (double[] row : data.get("mitra")) {
+            if (row[0] > 0) {
+                res.add(new Residual("surface gc", "YT1CD25neg IL2 1000 nM", row[0], row[1] / 100,
+                        mitra[gridIndex(row[0])][2] / mitra[0][2]));
+            }
+        }
+        return res;
+    }
+
+    /** The model's value of one of the fitted parameters before fitting. */
+    private double startValue(String id) {
+        if (reference.contains(id)) {
+            return reference.value(id);
+        }
+        return models.get("YT1/IL2").initialValue(id);
+    }
+
+    private static double[] residualValues(List<Residual> rs) {
+        double[] out = new double[rs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rs.get(i).model() - rs.get(i).data();
+        }
+        return out;
+    }
+
+    private static int gridIndex(double t) {
+        for (int i = 0; i < GRID.length; i++) {
+            if (GRID[i] == t) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no output at t = " + t);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    /** Species holding IL-2Rβ (free and in complexes): their surface total is what the Ring data measure. */
+    private static final List<ReceptorSpecies> SURFACE_IL2RB = holding(Receptor.IL2Rb);
+    /** Species holding γc: their surface total is what the Mitra data measure. */
+    private static final List<ReceptorSpecies> SURFACE_GC = holding(Receptor.gc);
+
+    private static List<ReceptorSpecies> holding(Receptor r) {
+        List<ReceptorSpecies> out = new ArrayList<>();
+        for (ReceptorSpecies s : ReceptorSpecies.values()) {
+            if (s.receptors().contains(r)) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, List<double[]>> readData() {
+        Map<String, List<double[]>> out = new HashMap<>();
+        out.put("pstat5", numbers("IL2_IL15_extracted_data.csv"));
+        out.put("surface+", numbers("IL2Ra+_surface_IL2RB_datasets.csv"));
+        out.put("surface-", numbers("IL2Ra-_surface_IL2RB_datasets.csv"));
+        out.put("mitra", numbers("mitra_surface_gc_depletion.csv"));
+        return out;
+    }
+
+    private static List<double[]> numbers(String file) {
+        List<double[]> rows = new ArrayList<>();
+        List<String> lines = lines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            double[] v = new double[f.length];
+            for (int k = 0; k < f.length; k++) {
+                v[k] = Double.parseDouble(f[k]);
+            }
+            rows.add(v);
+        }
+        return rows;
+    }
+
+    private static List<String> lines(String file) {
+        try (InputStream in = Yt1Fit.class.getResourceAsStream(DATA + file)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled data missing: " + DATA + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.il2sim.models.gammachain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The YT-1 fit's data, its objective at the reference vector, and a short fit. */
+class Yt1FitTest {
+
+    @Test
+    void theReferenceVectorReproducesTheYt1DataItWasFittedTo() {
+        Yt1Fit fit = new Yt1Fit(new Yt1Fit.Setup(List.of("k5"), false, 1.0, 1, 2), ParameterSet.reference());
+        List<Yt1Fit.Residual> rs = fit.evaluate(new double[] {ParameterSet.reference().value("k5")});
+        // 4 pSTAT5 curves x 8 doses, Ring surface IL-2Rb 2 cells x 4 conditions x 6 times, Mitra 11 times
+        assertThat(rs).hasSize(32 + 48 + 11);
+        double pstat = 0;
+        for (Yt1Fit.Residual r : rs) {
+            if (r.experiment().startsWith("pSTAT5")) {
+                pstat += Math.pow(r.model() - r.data(), 2);
+            }
+        }
+        // the anchor's posterior median: 32 points within about 0.09 RMS of the data (normalised pSTAT5)
+        assertThat(Math.sqrt(pstat / 32)).isLessThan(0.1);
+        // Ring 2012: surface IL-2Rb at 90 min on IL-2Ra+ cells, 1 nM IL-2 -> 0.24 of t = 0 (data); the model 0.14
+        Yt1Fit.Residual ring = rs.stream().filter(r -> r.condition().equals("YT1 IL2 1 nM") && r.x() == 90)
+                .findFirst().orElseThrow();
+        assertThat(ring.model()).isBetween(0.13, 0.15);
+    }
+
+    @Test
+    void measuredGammaChainIsTheBundledCount() {
+        assertThat(Yt1Fit.measuredGammaChain()).isEqualTo(10909.0);
+    }
+
+    /** A one-parameter fit from the reference never ends worse than it started and stays inside its interval. */
+    @Test
+    void aShortFitImprovesOrKeepsTheCost() {
+        Yt1Fit.Outcome o = new Yt1Fit(new Yt1Fit.Setup(List.of("k5"), false, 1.0, 3, 2), ParameterSet.reference())
+                .run();
+        assertThat(o.cost()).isLessThanOrEqualTo(o.startCost() + 1e-9);
+        Yt1Fit.Estimate e = o.estimates().get(0);
+        assertThat(e.value()).isBetween(e.lower95(), e.upper95());
+        assertThat(o.fitted().value("k5")).isEqualTo(e.value());
+    }
+
+    @Test
+    void unknownParametersAreRefused() {
+        assertThatThrownBy(() -> new Yt1Fit(new Yt1Fit.Setup(List.of("k99"), false, 1, 1, 1), ParameterSet.reference()))
+                .hasMessageContaining("k99");
+    }
+}
