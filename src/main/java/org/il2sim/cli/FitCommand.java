@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
                         + "with the fitted values, ready to use as a parameter set)."},
         footer = {"", "Examples:", "  il2sim fit yt1 --out fit",
                 "  il2sim fit yt1 --gamma-chain measured --out fit-measured-gc",
-                "  il2sim fit yt1 --parameters k5,k22 --max-iterations 10 --out fit-small"})
+                "  il2sim fit yt1 --parameters k5,k22 --max-iterations 10 --out fit-small",
+                "  il2sim fit yt1 --trans-presented --parameters k_tp --out fit-il15-trans"})
 final class FitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DATA", description = "Data set to fit: yt1.")
@@ -44,6 +45,10 @@ final class FitCommand implements Callable<Integer> {
             description = "YT-1 γc: the reference fit's synthesis rate (fitted) or the measured count of "
                     + "YT_1_receptor_levels.csv (measured). Default: ${DEFAULT-VALUE}.")
     String gammaChain;
+
+    @Option(names = "--trans-presented",
+            description = "Also fit the IL-15·IL-15Ra data of Ring 2012 (trans-presented IL-15; its off-rate k_tp).")
+    boolean transPresented;
 
     @Option(names = "--prior-sigma", defaultValue = "1.0", paramLabel = "S",
             description = "Width of the log-normal penalty around the reference values (in ln units; "
@@ -84,15 +89,16 @@ final class FitCommand implements Callable<Integer> {
         ParameterSet reference = ParameterSet.reference();
         Yt1Fit fit;
         try {
-            fit = new Yt1Fit(new Yt1Fit.Setup(ids, "measured".equals(gammaChain), priorSigma, maxIterations,
+            fit = new Yt1Fit(new Yt1Fit.Setup(ids, "measured".equals(gammaChain), transPresented, priorSigma,
+                    maxIterations,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors()), reference);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
         long started = System.nanoTime();
         Yt1Fit.Outcome o = fit.run();
-        String command = "il2sim fit yt1 --gamma-chain " + gammaChain + " --prior-sigma " + priorSigma
-                + " --parameters " + String.join(",", ids);
+        String command = "il2sim fit yt1 --gamma-chain " + gammaChain + (transPresented ? " --trans-presented" : "")
+                + " --prior-sigma " + priorSigma + " --parameters " + String.join(",", ids);
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve("fit.tsv"), w -> {
             w.write("id\tstart\testimate\tlower95\tupper95\n");

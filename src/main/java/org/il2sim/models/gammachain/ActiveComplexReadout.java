@@ -16,11 +16,23 @@ public final class ActiveComplexReadout implements NetworkModule {
 
     public static final String ID = "active_complexes";
 
+    private final java.util.Set<Ligand> ligands;
+
+    /** The anchor's read-out. */
+    public ActiveComplexReadout() {
+        this(java.util.EnumSet.copyOf(Ligand.CYTOKINES));
+    }
+
+    /** The read-out of a model holding these ligands. */
+    public ActiveComplexReadout(java.util.Set<Ligand> ligands) {
+        this.ligands = ligands;
+    }
+
     @Override
     public void contributeTo(NetworkBuilder b) {
         List<Expr> surface = new ArrayList<>();
         List<Expr> endosome = new ArrayList<>();
-        for (ReceptorSpecies s : ReceptorSpecies.values()) {
+        for (ReceptorSpecies s : ReceptorSpecies.in(ligands)) {
             if (s.active()) {
                 surface.add(Expr.sym(s.id(Location.SURFACE)));
                 endosome.add(Expr.sym(s.id(Location.ENDOSOME)));

@@ -21,6 +21,18 @@ import org.il2sim.core.network.Species;
  */
 public final class Compartments implements NetworkModule {
 
+    private final java.util.Set<Ligand> ligands;
+
+    /** The anchor's compartments and 62 species. */
+    public Compartments() {
+        this(java.util.EnumSet.copyOf(Ligand.CYTOKINES));
+    }
+
+    /** The compartments and the species of a model holding these ligands. */
+    public Compartments(java.util.Set<Ligand> ligands) {
+        this.ligands = ligands;
+    }
+
     public static final String SURFACE = Location.SURFACE.compartment();
     public static final String ENDOSOME = Location.ENDOSOME.compartment();
     public static final String LUMEN = "endosome_lumen";
@@ -36,12 +48,12 @@ public final class Compartments implements NetworkModule {
         b.add(new InitialAssignment(LUMEN, RateLaws.product("f_int", "V_int")));
         for (Location where : Location.values()) {
             String unit = where == Location.SURFACE ? "#/cell" : "#/cell per f_int (density)";
-            for (ReceptorSpecies s : ReceptorSpecies.values()) {
+            for (ReceptorSpecies s : ReceptorSpecies.in(ligands)) {
                 b.add(new Species(s.id(where), s.label() + ", " + where.compartment() + " [" + unit + "]",
                         where.compartment(), Double.NaN, 0.0, false, false, false, null));
             }
         }
-        for (Ligand l : Ligand.values()) {
+        for (Ligand l : ligands) {
             b.add(new Species(l.endosomalSpecies(), l.label() + ", free in the endosome [nM]", LUMEN, Double.NaN,
                     0.0, false, false, false, null));
         }

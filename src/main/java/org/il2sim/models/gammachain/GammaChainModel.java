@@ -55,14 +55,15 @@ public final class GammaChainModel {
     /** The modules that make up the model, for callers that compose them with more (signalling, depletion). */
     public static List<NetworkModule> modules(ReceptorAbundances cell, Map<Ligand, Double> dosesNanomolar,
                                               ParameterSet parameters) {
+        java.util.Set<Ligand> ligands = Ligand.present(dosesNanomolar);
         List<NetworkModule> out = new ArrayList<>();
         out.add(new ModelParameters(parameters));
-        out.add(new Compartments());
+        out.add(new Compartments(ligands));
         out.add(new MediumLigands(dosesNanomolar));
         out.add(new ReceptorExpression(cell));
-        out.addAll(ReceptorAssembly.all());
-        out.add(new Trafficking());
-        out.add(new ActiveComplexReadout());
+        out.addAll(ReceptorAssembly.all(ligands));
+        out.add(new Trafficking(ligands));
+        out.add(new ActiveComplexReadout(ligands));
         return out;
     }
 

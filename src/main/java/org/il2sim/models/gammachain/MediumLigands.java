@@ -15,7 +15,7 @@ public final class MediumLigands implements NetworkModule {
 
     public MediumLigands(Map<Ligand, Double> nanomolar) {
         EnumMap<Ligand, Double> m = new EnumMap<>(Ligand.class);
-        for (Ligand l : Ligand.values()) {
+        for (Ligand l : Ligand.present(nanomolar)) {
             double c = nanomolar.getOrDefault(l, 0.0);
             if (!(c >= 0) || Double.isInfinite(c)) {
                 throw new IllegalArgumentException(l.label() + " dose must be a finite concentration >= 0 nM, was "
@@ -28,7 +28,7 @@ public final class MediumLigands implements NetworkModule {
 
     @Override
     public void contributeTo(NetworkBuilder b) {
-        for (Ligand l : Ligand.values()) {
+        for (Ligand l : nanomolar.keySet()) {
             b.add(new Parameter(l.mediumParameter(), l.label() + " in the medium", nanomolar.get(l), true, "nM",
                     "model input (constant medium concentration, no depletion)"));
         }

@@ -25,7 +25,7 @@ public final class ModelParameters implements NetworkModule {
     /** Every reverse rate of the binding reactions, surface values (the endosomal ones carry the suffix _endo). */
     public static final List<String> REVERSE_RATES = List.of("k1", "k2", "k11", "k12", "k4", "k5", "k10", "k9",
             "k8", "k13", "k14", "k23", "k24", "k16", "k17", "k22", "k21", "k20", "k25", "k27", "k29", "k31", "k32",
-            "k33", "k34", "k35");
+            "k33", "k34", "k35", "k_tp");
 
     private final ParameterSet set;
 

@@ -32,9 +32,14 @@ public final class ReceptorAssembly implements NetworkModule {
 
     /** The assembly of every cytokine in both compartments: 52 reversible reactions. */
     public static List<NetworkModule> all() {
+        return all(java.util.EnumSet.copyOf(Ligand.CYTOKINES));
+    }
+
+    /** The assembly of these ligands in both compartments. */
+    public static List<NetworkModule> all(java.util.Set<Ligand> ligands) {
         List<NetworkModule> out = new ArrayList<>();
         for (Location w : Location.values()) {
-            for (Ligand l : Ligand.values()) {
+            for (Ligand l : ligands) {
                 out.add(new ReceptorAssembly(l, w));
             }
         }
@@ -61,6 +66,11 @@ public final class ReceptorAssembly implements NetworkModule {
                 break;
             case IL21:
                 dimeric(b, Receptor.IL21R, "k34", "k35");
+                break;
+            case IL15_15Ra:
+                // the complex binds IL-2Rβ from solution (k_fbnd, off-rate k_tp), then γc as the cis
+                // IL-15·IL-15Rα·IL-2Rβ complex does (k_fwd, off-rate k22)
+                dimeric(b, Receptor.IL2Rb, "k_tp", "k22");
                 break;
             default:
                 throw new IllegalStateException("no assembly for " + ligand);

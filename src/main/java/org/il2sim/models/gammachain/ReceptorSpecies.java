@@ -35,7 +35,14 @@ public enum ReceptorSpecies {
     IL4_IL4Ra_gc(Ligand.IL4, true, Receptor.IL4Ra, Receptor.gc),
     IL21R_free(null, false, Receptor.IL21R),
     IL21_IL21R(Ligand.IL21, false, Receptor.IL21R),
-    IL21_IL21R_gc(Ligand.IL21, true, Receptor.IL21R, Receptor.gc);
+    IL21_IL21R_gc(Ligand.IL21, true, Receptor.IL21R, Receptor.gc),
+    /** Trans-presented IL-15·IL-15Rα on the responding cell's IL-2Rβ (not in the anchor). */
+    IL15_15Ra_IL2Rb(Ligand.IL15_15Ra, false, Receptor.IL2Rb),
+    /** Trans-presented IL-15·IL-15Rα with IL-2Rβ and γc: a signalling complex (not in the anchor). */
+    IL15_15Ra_IL2Rb_gc(Ligand.IL15_15Ra, true, Receptor.IL2Rb, Receptor.gc);
+
+    /** The anchor's 28 species, in its order. */
+    public static final List<ReceptorSpecies> ANCHOR = List.of(values()).subList(0, 28);
 
     private final Ligand ligand;
     private final boolean active;
@@ -45,6 +52,17 @@ public enum ReceptorSpecies {
         this.ligand = ligand;
         this.active = active;
         this.receptors = List.of(receptors);
+    }
+
+    /** The species of a model holding these ligands: every free receptor, and the complexes of those ligands. */
+    public static List<ReceptorSpecies> in(java.util.Set<Ligand> ligands) {
+        java.util.List<ReceptorSpecies> out = new java.util.ArrayList<>();
+        for (ReceptorSpecies s : values()) {
+            if (s.ligand == null || ligands.contains(s.ligand)) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The bound ligand, or null for a free receptor. */

@@ -18,12 +18,24 @@ import org.il2sim.core.network.NetworkBuilder;
  */
 public final class Trafficking implements NetworkModule {
 
+    private final java.util.Set<Ligand> ligands;
+
+    /** Trafficking of the anchor's species. */
+    public Trafficking() {
+        this(java.util.EnumSet.copyOf(Ligand.CYTOKINES));
+    }
+
+    /** Trafficking of the species of a model holding these ligands. */
+    public Trafficking(java.util.Set<Ligand> ligands) {
+        this.ligands = ligands;
+    }
+
     @Override
     public void contributeTo(NetworkBuilder b) {
         String surf = Compartments.SURFACE;
         String endo = Compartments.ENDOSOME;
         Expr oneMinusSort = new Expr.Apply(Op.MINUS, Expr.num(1), Expr.sym("f_sort"));
-        for (ReceptorSpecies sp : ReceptorSpecies.values()) {
+        for (ReceptorSpecies sp : ReceptorSpecies.in(ligands)) {
             String s = sp.id(Location.SURFACE);
             String e = sp.id(Location.ENDOSOME);
             Expr endocytosis = sp.active()
@@ -43,7 +55,7 @@ public final class Trafficking implements NetworkModule {
                         RateLaws.product(endo, "k_deg", "f_sort", e), false));
             }
         }
-        for (Ligand l : Ligand.values()) {
+        for (Ligand l : ligands) {
             String id = l.endosomalSpecies();
             b.add(RateLaws.reaction("degradation_" + id, "degradation of free " + l.label() + " in the endosome",
                     List.of(id), List.of(), RateLaws.product(Compartments.LUMEN, "k_deg", id), false));

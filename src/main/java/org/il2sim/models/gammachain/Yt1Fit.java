@@ -37,8 +37,14 @@ public final class Yt1Fit {
     private static final double MITRA_DOSE = 1000;
 
     /** What to fit and how. */
-    public record Setup(List<String> parameters, boolean measuredGammaChain, double priorSigma, int maxIterations,
-                        int threads) {
+    public record Setup(List<String> parameters, boolean measuredGammaChain, boolean transPresented,
+                        double priorSigma, int maxIterations, int threads) {
+
+        /** The ligands whose data enter the fit: IL-2 and IL-15, and IL-15·IL-15Rα when asked for. */
+        List<Ligand> ligands() {
+            return transPresented ? List.of(Ligand.IL2, Ligand.IL15, Ligand.IL15_15Ra)
+                    : List.of(Ligand.IL2, Ligand.IL15);
+        }
     }
 
     /** One fitted parameter. */
@@ -72,12 +78,12 @@ public final class Yt1Fit {
         this.reference = reference;
         this.data = readData();
         for (String cell : List.of("YT1CD25neg", "YT1")) {
-            for (Ligand l : List.of(Ligand.IL2, Ligand.IL15)) {
+            for (Ligand l : setup.ligands()) {
                 ReceptorAbundances a = ReceptorTables.cell(cell);
                 if (setup.measuredGammaChain()) {
                     a = a.with(Receptor.gc, measuredGammaChain());
                 }
-                CompiledModel m = CompiledModel.compile(GammaChainModel.build(a, l, 0.0, reference));
+                CompiledModel m = CompiledModel.compile(GammaChainModel.build(a, Map.of(l, 0.0), reference));
                 for (String id : setup.parameters()) {
                     if (!reference.contains(id) && !id.startsWith("Rexpr_")) {
                         throw new IllegalArgumentException("cannot fit '" + id + "': not a base parameter of the set "
@@ -90,13 +96,13 @@ public final class Yt1Fit {
         }
         for (double[] row : data.get("pstat5")) {
             for (String cell : List.of("YT1CD25neg", "YT1")) {
-                for (Ligand l : List.of(Ligand.IL2, Ligand.IL15)) {
+                for (Ligand l : setup.ligands()) {
                     runs.add(new Run(cell, l, Math.pow(10, row[0])));
                 }
             }
         }
         for (String cell : List.of("YT1CD25neg", "YT1")) {
-            for (Ligand l : List.of(Ligand.IL2, Ligand.IL15)) {
+            for (Ligand l : setup.ligands()) {
                 runs.add(new Run(cell, l, 1));
                 runs.add(new Run(cell, l, 500));
             }
@@ -153,35 +159,38 @@ public final class Yt1Fit {
             Map<String, Double> v = new HashMap<>(set);
             v.put(run.ligand().mediumParameter(), run.dose());
             CompiledModel m = base.withValues(v);
+            java.util.Set<Ligand> present = Ligand.present(Map.of(run.ligand(), 0.0));
+            List<ReceptorSpecies> withBeta = holding(Receptor.IL2Rb, present);
+            List<ReceptorSpecies> withGamma = holding(Receptor.gc, present);
             List<CompiledModel.Readout> readouts = new ArrayList<>();
             readouts.add(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false));
-            for (ReceptorSpecies sp : SURFACE_IL2RB) {
+            for (ReceptorSpecies sp : withBeta) {
                 readouts.add(m.readout(sp.id(Location.SURFACE), true));
             }
-            for (ReceptorSpecies sp : SURFACE_GC) {
+            for (ReceptorSpecies sp : withGamma) {
                 readouts.add(m.readout(sp.id(Location.SURFACE), true));
             }
             double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tol, GRID, readouts, true);
             double[][] sums = new double[rows.length][3];
             for (int i = 0; i < rows.length; i++) {
                 sums[i][0] = rows[i][0];
-                for (int k = 0; k < SURFACE_IL2RB.size(); k++) {
+                for (int k = 0; k < withBeta.size(); k++) {
                     sums[i][1] += rows[i][1 + k];
                 }
-                for (int k = 0; k < SURFACE_GC.size(); k++) {
-                    sums[i][2] += rows[i][1 + SURFACE_IL2RB.size() + k];
+                for (int k = 0; k < withGamma.size(); k++) {
+                    sums[i][2] += rows[i][1 + withBeta.size() + k];
                 }
             }
             out.put(run, sums);
         }
         List<Residual> res = new ArrayList<>();
         // pSTAT5: columns 1-4 IL2Ra- (H9, IL2, IL15, IL15_IL15Ra), 5-8 IL2Ra+; activity / max over the doses
-        int[][] columns = {{2, 3}, {6, 7}};
+        int[][] columns = {{2, 3, 4}, {6, 7, 8}};
         String[] cells = {"YT1CD25neg", "YT1"};
-        Ligand[] ligands = {Ligand.IL2, Ligand.IL15};
+        Ligand[] ligands = setup.ligands().toArray(Ligand[]::new);
         List<double[]> pstat = data.get("pstat5");
         for (int c = 0; c < 2; c++) {
-            for (int l = 0; l < 2; l++) {
+            for (int l = 0; l < ligands.length; l++) {
                 double max = 0;
                 double[] act = new double[pstat.size()];
                 for (int i = 0; i < act.length; i++) {
@@ -194,13 +203,21 @@ public final class Yt1Fit {
                 }
             }
         }
-        // surface IL-2Rβ (Ring 2012): columns 1 IL2 1 nM, 2 IL15 1 nM, 5 IL2 500 nM, 6 IL15 500 nM
-        int[] surfaceColumns = {1, 2, 5, 6};
-        double[] surfaceDoses = {1, 1, 500, 500};
+        // surface IL-2Rβ (Ring 2012): columns 1 IL2, 2 IL15, 4 IL15_IL15Ra at 1 nM; 5, 6, 8 the same at 500 nM
+        int[] allColumns = {1, 2, 4, 5, 6, 8};
+        int perDose = ligands.length;
+        int[] surfaceColumns = new int[2 * perDose];
+        double[] surfaceDoses = new double[2 * perDose];
+        for (int k = 0; k < perDose; k++) {
+            surfaceColumns[k] = allColumns[k];
+            surfaceColumns[perDose + k] = allColumns[3 + k];
+            surfaceDoses[k] = 1;
+            surfaceDoses[perDose + k] = 500;
+        }
         for (int c = 0; c < 2; c++) {
             List<double[]> rows = data.get(c == 0 ? "surface-" : "surface+");
             for (int s = 0; s < surfaceColumns.length; s++) {
-                Ligand l = ligands[s % 2];
+                Ligand l = ligands[s % perDose];
                 double[][] y = out.get(new Run(cells[c], l, surfaceDoses[s]));
                 double data0 = rows.get(0)[surfaceColumns[s]];
                 for (int i = 1; i < rows.size(); i++) {
@@ -249,14 +266,13 @@ public final class Yt1Fit {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
-    /** Species holding IL-2Rβ (free and in complexes): their surface total is what the Ring data measure. */
-    private static final List<ReceptorSpecies> SURFACE_IL2RB = holding(Receptor.IL2Rb);
-    /** Species holding γc: their surface total is what the Mitra data measure. */
-    private static final List<ReceptorSpecies> SURFACE_GC = holding(Receptor.gc);
-
-    private static List<ReceptorSpecies> holding(Receptor r) {
+    /**
+     * The species of a model holding a chain, free and in complexes: their surface total is what the Ring (IL-2Rβ)
+     * and Mitra (γc) data measure.
+     */
+    private static List<ReceptorSpecies> holding(Receptor r, java.util.Set<Ligand> ligands) {
         List<ReceptorSpecies> out = new ArrayList<>();
-        for (ReceptorSpecies s : ReceptorSpecies.values()) {
+        for (ReceptorSpecies s : ReceptorSpecies.in(ligands)) {
             if (s.receptors().contains(r)) {
                 out.add(s);
             }

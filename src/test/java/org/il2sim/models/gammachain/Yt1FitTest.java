@@ -11,7 +11,7 @@ class Yt1FitTest {
 
     @Test
     void theReferenceVectorReproducesTheYt1DataItWasFittedTo() {
-        Yt1Fit fit = new Yt1Fit(new Yt1Fit.Setup(List.of("k5"), false, 1.0, 1, 2), ParameterSet.reference());
+        Yt1Fit fit = new Yt1Fit(new Yt1Fit.Setup(List.of("k5"), false, false, 1.0, 1, 2), ParameterSet.reference());
         List<Yt1Fit.Residual> rs = fit.evaluate(new double[] {ParameterSet.reference().value("k5")});
         // 4 pSTAT5 curves x 8 doses, Ring surface IL-2Rb 2 cells x 4 conditions x 6 times, Mitra 11 times
         assertThat(rs).hasSize(32 + 48 + 11);
@@ -37,7 +37,7 @@ class Yt1FitTest {
     /** A one-parameter fit from the reference never ends worse than it started and stays inside its interval. */
     @Test
     void aShortFitImprovesOrKeepsTheCost() {
-        Yt1Fit.Outcome o = new Yt1Fit(new Yt1Fit.Setup(List.of("k5"), false, 1.0, 3, 2), ParameterSet.reference())
+        Yt1Fit.Outcome o = new Yt1Fit(new Yt1Fit.Setup(List.of("k5"), false, false, 1.0, 3, 2), ParameterSet.reference())
                 .run();
         assertThat(o.cost()).isLessThanOrEqualTo(o.startCost() + 1e-9);
         Yt1Fit.Estimate e = o.estimates().get(0);
@@ -47,7 +47,7 @@ class Yt1FitTest {
 
     @Test
     void unknownParametersAreRefused() {
-        assertThatThrownBy(() -> new Yt1Fit(new Yt1Fit.Setup(List.of("k99"), false, 1, 1, 1), ParameterSet.reference()))
+        assertThatThrownBy(() -> new Yt1Fit(new Yt1Fit.Setup(List.of("k99"), false, false, 1, 1, 1), ParameterSet.reference()))
                 .hasMessageContaining("k99");
     }
 }
