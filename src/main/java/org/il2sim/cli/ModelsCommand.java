@@ -125,10 +125,11 @@ final class ModelsCommand implements Runnable {
                         String.valueOf(p.status()).toLowerCase(Locale.ROOT), p.source());
             }
             o.println("per cell type and derived (Treg):");
+            org.il2sim.core.sim.CompiledModel compiled = org.il2sim.core.sim.CompiledModel.compile(n);
             for (String id : java.util.List.of(Stat5Signalling.TOTAL, "k_stat5_phos")) {
                 Parameter p = n.parametersById().get(id);
-                o.printf(Locale.ROOT, "  %-16s %12s  %-20s %-12s %s%n", p.id(), Double.isNaN(p.value()) ? "(computed)"
-                        : String.format(Locale.ROOT, "%.6g", p.value()), p.unit(), "", p.source());
+                o.printf(Locale.ROOT, "  %-16s %12.6g  %-20s %-12s %s%n", p.id(), compiled.initialValue(id), p.unit(),
+                        Double.isNaN(p.value()) ? "derived" : "", p.source());
             }
         }
 

@@ -68,6 +68,26 @@ class DoseResponseCommandTest {
     }
 
     @Test
+    void theDefaultSetFillsTheSignallingColumnsAndTheirEc50s(@TempDir Path dir) throws IOException {
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cells", "Treg",
+                "--ligands", "IL2", "--doses", "1e-4:10:8", "--times", "30,120", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("pstat5");
+        List<String> lines = Files.readAllLines(dir.resolve("dose_response.csv"));
+        assertThat(lines).hasSize(1 + 8 * 2);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            for (int k = 5; k <= 7; k++) {
+                assertThat(Double.parseDouble(f[k])).as(line).isBetween(0.0, 1.0).isPositive();
+            }
+        }
+        for (String line : Files.readAllLines(dir.resolve("ec50.csv")).subList(1, 1 + 2 * 4)) {
+            String[] f = line.split(",");
+            assertThat(Double.parseDouble(f[4])).as(line).isBetween(1e-4, 10.0);
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithTheAcceptedValuesAndNoOutput(@TempDir Path dir) {
         Path out = dir.resolve("o");
         SbmlSimulateCommandTest.Run cell = SbmlSimulateCommandTest.run("dose-response", "--cells", "Treg2",
