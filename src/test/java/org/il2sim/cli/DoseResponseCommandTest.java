@@ -47,6 +47,7 @@ class DoseResponseCommandTest {
         assertThat(ec50).hasSize(1 + 3 * 2 * 1 * 4);
         assertThat(dir.resolve("dose_response_IL2_60min.png")).isNotEmptyFile();
         assertThat(dir.resolve("dose_response_IL15_60min.svg")).isNotEmptyFile();
+        assertThat(dir.resolve("dose_response_pSTAT5_IL2_60min.png")).doesNotExist(); // no signalling in farhat2021
     }
 
     @Test
@@ -81,6 +82,7 @@ class DoseResponseCommandTest {
                 assertThat(Double.parseDouble(f[k])).as(line).isBetween(0.0, 1.0).isPositive();
             }
         }
+        assertThat(dir.resolve("dose_response_pSTAT5_IL2_120min.png")).isNotEmptyFile();
         for (String line : Files.readAllLines(dir.resolve("ec50.csv")).subList(1, 1 + 2 * 4)) {
             String[] f = line.split(",");
             assertThat(Double.parseDouble(f[4])).as(line).isBetween(1e-4, 10.0);
