@@ -35,7 +35,8 @@ class DoseResponseCommandTest {
             String[] f = line.split(",");
             int k = (int) Math.round(Math.log10(Double.parseDouble(f[2]))) + 3;
             got.computeIfAbsent(f[0] + "," + f[1], x -> new double[5])[k] = Double.parseDouble(f[4]);
-            assertThat(f[5]).isEqualTo("NaN"); // no signalling layer in the reference model
+            // no signalling layer in the reference model
+            assertThat(List.of(f[5], f[6], f[7])).containsOnly("NaN");
         }
         SECTION_6.forEach((key, expected) -> {
             for (int k = 0; k < 5; k++) {
