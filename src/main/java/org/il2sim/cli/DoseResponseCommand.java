@@ -27,7 +27,8 @@ import picocli.CommandLine;
                 + "times, with the 62-state γc receptor model (Farhat et al. 2021): binding, trafficking and active "
                 + "complexes per cell at constant medium ligand.",
                 "Writes DIR/dose_response.csv (cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt; "
-                        + "read-outs the model lacks are NaN), DIR/ec50.csv (four-parameter Hill fit per cell, ligand, "
+                        + "active complexes per cell, then the phosphorylated fractions 0-1 of STAT5, ERK and Akt, "
+                        + "NaN with a set without signalling), DIR/ec50.csv (four-parameter Hill fit per cell, ligand, "
                         + "time and read-out; NaN where the fit fails) and PNG/SVG plots per ligand and time."},
         footer = {"", "Examples:", "  il2sim dose-response --out dr",
                 "  il2sim dose-response --cells Treg,NK --ligands IL2,H9,N88D --doses 1e-4:100:16 --times 60 --out dr",
@@ -56,9 +57,10 @@ final class DoseResponseCommand implements Callable<Integer> {
             description = "Define an IL-2 variant by its K_D (nM) for IL-2Ra and for IL-2Rb/gc (repeatable).")
     List<String> ligandDefs = new ArrayList<>();
 
-    @Option(names = "--parameter-set", defaultValue = "farhat2021", paramLabel = "NAME",
-            description = "Parameter set: farhat2021 (the published reference model exactly; the default until "
-                    + "il2sim's own set lands) or IL4_IL7 (the reference's IL-4/IL-7 fit). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--parameter-set", defaultValue = ParameterSet.DEFAULT, paramLabel = "NAME",
+            description = "Parameter set: il2sim (il2sim's own: the reference vector with the signalling layer, "
+                    + "pSTAT5, pERK, pAkt), farhat2021 (the published reference model exactly: active complexes only) "
+                    + "or IL4_IL7 (the reference's IL-4/IL-7 fit). Default: ${DEFAULT-VALUE}.")
     String parameterSet;
 
     @Option(names = "--receptor-table", defaultValue = "a", paramLabel = "a|b",
@@ -134,9 +136,10 @@ final class DoseResponseCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d cells x %d ligands x %d doses x %d times in %.1f s%n", cellIds.size(),
                 ligandList.size(), doseList.length, timeList.length, (System.nanoTime() - started) / 1e9);
-        o.printf(Locale.ROOT, "%-14s %-12s %8s %14s%n", "cell", "ligand", "time", "EC50 (nM)");
+        String shown = set.hasSignalling() ? "pstat5" : "active_complexes";
+        o.printf(Locale.ROOT, "%-14s %-12s %8s %14s%n", "cell", "ligand", "time", "EC50 (nM, " + shown + ")");
         for (DoseResponseFiles.Ec50 e : fits) {
-            if (e.readout().equals("active_complexes")) {
+            if (e.readout().equals(shown)) {
                 o.printf(Locale.ROOT, "%-14s %-12s %6.0f m %14.4g%n", e.cell(), e.ligand(), e.time(), e.fit().ec50());
             }
         }

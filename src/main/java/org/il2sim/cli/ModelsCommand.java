@@ -23,6 +23,7 @@ import org.il2sim.models.gammachain.NetworkModule;
 import org.il2sim.models.gammachain.ParameterSet;
 import org.il2sim.models.gammachain.ParameterValue;
 import org.il2sim.models.gammachain.ReceptorTables;
+import org.il2sim.models.gammachain.Stat5Signalling;
 import org.il2sim.models.molecules.Molecule;
 import org.il2sim.models.molecules.MoleculeRegistry;
 import picocli.CommandLine;
@@ -101,10 +102,11 @@ final class ModelsCommand implements Runnable {
         }
 
         private static void showGammaChain(PrintWriter o) {
-            ParameterSet set = ParameterSet.reference();
+            ParameterSet set = ParameterSet.named(ParameterSet.DEFAULT);
             ReactionNetwork n = GammaChainModel.build("Treg", Ligand.IL2, 1.0, set);
             o.println("gamma-chain: " + n.species().size() + " species, " + n.reactions().size() + " reactions "
-                    + "(shown for Treg at 1 nM IL-2)");
+                    + "(shown for Treg at 1 nM IL-2, parameter set " + set.name() + "; the set "
+                    + ParameterSet.FARHAT_2021 + " has no signalling modules)");
             o.println("modules:");
             Map<String, Integer> counts = new java.util.LinkedHashMap<>();
             for (NetworkModule m : GammaChainModel.modules(ReceptorTables.cell("Treg"), Map.of(Ligand.IL2, 1.0),
@@ -114,11 +116,20 @@ final class ModelsCommand implements Runnable {
             counts.forEach((module, k) -> o.println("  " + module + (k > 1 ? " x" + k + " (one per ligand and "
                     + "compartment)" : "")));
             o.println("species: " + String.join(", ", n.species().stream().map(Species::id).toList()));
+            o.println("read-outs: " + GammaChainModel.ACTIVE_COMPLEXES + " (#/cell), " + GammaChainModel.PSTAT5 + ", "
+                    + GammaChainModel.PERK + ", " + GammaChainModel.PAKT + " (phosphorylated fraction, 0-1)");
             o.println("parameters (set " + set.name() + "):");
             o.printf(Locale.ROOT, "  %-16s %12s  %-20s %-12s %s%n", "id", "value", "unit", "status", "source");
             for (ParameterValue p : set.values()) {
                 o.printf(Locale.ROOT, "  %-16s %12.6g  %-20s %-12s %s%n", p.id(), p.value(), p.unit(),
                         String.valueOf(p.status()).toLowerCase(Locale.ROOT), p.source());
+            }
+            o.println("per cell type and derived (Treg):");
+            org.il2sim.core.sim.CompiledModel compiled = org.il2sim.core.sim.CompiledModel.compile(n);
+            for (String id : java.util.List.of(Stat5Signalling.TOTAL, "k_stat5_phos")) {
+                Parameter p = n.parametersById().get(id);
+                o.printf(Locale.ROOT, "  %-16s %12.6g  %-20s %-12s %s%n", p.id(), compiled.initialValue(id), p.unit(),
+                        Double.isNaN(p.value()) ? "derived" : "", p.source());
             }
         }
 

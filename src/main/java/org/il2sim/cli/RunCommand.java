@@ -129,6 +129,16 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         summary.put("ec50ActiveComplexesNanomolar", ec50);
+        if (result.parameters().hasSignalling()) {
+            Map<String, Double> ec50Stat5 = new java.util.LinkedHashMap<>();
+            for (DoseResponseFiles.Ec50 e : fits) {
+                if (e.readout().equals("pstat5")) {
+                    ec50Stat5.put(e.cell() + "/" + e.ligand() + "/" + WideCsvFormat.of(e.time()) + "min",
+                            e.fit().ec50());
+                }
+            }
+            summary.put("ec50PSTAT5Nanomolar", ec50Stat5);
+        }
         RunJson.write(dir.resolve("run.json"), summary);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
@@ -138,9 +148,11 @@ final class RunCommand implements Callable<Integer> {
                     scenario.panel().cells().size(), scenario.panel().ligands().size(), scenario.panel().doses().length,
                     scenario.panel().times().length, result.wallMillis());
             double last = scenario.panel().times()[scenario.panel().times().length - 1];
-            o.printf(Locale.ROOT, "EC50 of active complexes at %g min (nM):%n", last);
+            String shown = result.parameters().hasSignalling() ? "pstat5" : "active_complexes";
+            o.printf(Locale.ROOT, "EC50 of %s at %g min (nM):%n", shown.equals("pstat5") ? "pSTAT5" : "active complexes",
+                    last);
             for (DoseResponseFiles.Ec50 e : fits) {
-                if (e.readout().equals("active_complexes") && e.time() == last) {
+                if (e.readout().equals(shown) && e.time() == last) {
                     o.printf(Locale.ROOT, "  %-14s %-12s %.4g%n", e.cell(), e.ligand(), e.fit().ec50());
                 }
             }

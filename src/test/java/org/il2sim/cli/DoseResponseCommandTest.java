@@ -35,7 +35,8 @@ class DoseResponseCommandTest {
             String[] f = line.split(",");
             int k = (int) Math.round(Math.log10(Double.parseDouble(f[2]))) + 3;
             got.computeIfAbsent(f[0] + "," + f[1], x -> new double[5])[k] = Double.parseDouble(f[4]);
-            assertThat(f[5]).isEqualTo("NaN"); // no signalling layer in the reference model
+            // no signalling layer in the reference model
+            assertThat(List.of(f[5], f[6], f[7])).containsOnly("NaN");
         }
         SECTION_6.forEach((key, expected) -> {
             for (int k = 0; k < 5; k++) {
@@ -47,6 +48,7 @@ class DoseResponseCommandTest {
         assertThat(ec50).hasSize(1 + 3 * 2 * 1 * 4);
         assertThat(dir.resolve("dose_response_IL2_60min.png")).isNotEmptyFile();
         assertThat(dir.resolve("dose_response_IL15_60min.svg")).isNotEmptyFile();
+        assertThat(dir.resolve("dose_response_pSTAT5_IL2_60min.png")).doesNotExist(); // no signalling in farhat2021
     }
 
     @Test
@@ -65,6 +67,27 @@ class DoseResponseCommandTest {
         assertThat(ec50.get("Treg,IL15")).isGreaterThan(ec50.get("NK,IL15") / 2);
         // removing IL-2Ra binding removes the Treg preference (SYSTEM.md B1)
         assertThat(ec50.get("Treg,IL2_notAlpha")).isGreaterThan(ec50.get("NK,IL2_notAlpha") / 2);
+    }
+
+    @Test
+    void theDefaultSetFillsTheSignallingColumnsAndTheirEc50s(@TempDir Path dir) throws IOException {
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cells", "Treg",
+                "--ligands", "IL2", "--doses", "1e-4:10:8", "--times", "30,120", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("pstat5");
+        List<String> lines = Files.readAllLines(dir.resolve("dose_response.csv"));
+        assertThat(lines).hasSize(1 + 8 * 2);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            for (int k = 5; k <= 7; k++) {
+                assertThat(Double.parseDouble(f[k])).as(line).isBetween(0.0, 1.0).isPositive();
+            }
+        }
+        assertThat(dir.resolve("dose_response_pSTAT5_IL2_120min.png")).isNotEmptyFile();
+        for (String line : Files.readAllLines(dir.resolve("ec50.csv")).subList(1, 1 + 2 * 4)) {
+            String[] f = line.split(",");
+            assertThat(Double.parseDouble(f[4])).as(line).isBetween(1e-4, 10.0);
+        }
     }
 
     @Test

@@ -35,6 +35,12 @@ class ModelsCommandTest {
         assertThat(list.out()).contains("gamma-chain").contains("62 species").contains("il2-receptor-binding");
         SbmlSimulateCommandTest.Run gc = SbmlSimulateCommandTest.run("models", "show", "gamma-chain");
         assertThat(gc.out()).contains("ReceptorAssembly x").contains("k31").contains("placeholder");
+        // the signalling layer of the default set: modules, species, parameters with unit and source
+        assertThat(gc.out()).contains("Stat5Signalling").contains("ErkSignalling").contains("AktSignalling")
+                .contains("pSTAT5_dimer_nuc").contains("Ras_GTP").contains("PIP3")
+                .containsPattern("K_STAT5 +10000.0 +#/cell +fixed +Tkach")
+                .containsPattern("k_akt_off +0.0500000 +min\\^-1 +assumed")
+                .containsPattern("STAT5_total +3000.00 +#/cell");
         SbmlSimulateCommandTest.Run bad = SbmlSimulateCommandTest.run("models", "show", "IL-99");
         assertThat(bad.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(bad.err()).contains("unknown model or molecule 'IL-99'").contains("IL2RA");

@@ -39,6 +39,12 @@ class RunCommandTest {
         JsonNode ec50 = json.get("ec50ActiveComplexesNanomolar");
         assertThat(ec50.get("Treg/IL2/60min").asDouble()).isLessThan(ec50.get("NK/IL2/60min").asDouble() / 5);
         assertThat(ec50.get("Treg/IL15/60min").asDouble()).isGreaterThan(ec50.get("NK/IL15/60min").asDouble() / 2);
+        // the default set (il2sim) has the signalling layer: the same fact in pSTAT5
+        assertThat(json.get("parameterSet").asText()).isEqualTo("il2sim");
+        JsonNode stat5 = json.get("ec50PSTAT5Nanomolar");
+        assertThat(stat5.get("Treg/IL2/60min").asDouble()).isLessThan(stat5.get("NK/IL2/60min").asDouble() / 4);
+        assertThat(stat5.get("Treg/IL15/60min").asDouble()).isGreaterThan(stat5.get("NK/IL15/60min").asDouble() / 2);
+        assertThat(html).contains("pstat5").contains("K_STAT5");
         byte[] png = Files.readAllBytes(dir.resolve("dose_response_IL2_60min.png"));
         assertThat(png[1]).isEqualTo((byte) 'P');
     }

@@ -23,7 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The files of a dose-response experiment: dose_response.csv (every point), ec50.csv (a four-parameter Hill fit per
- * cell, ligand, time and read-out) and one plot per ligand and time (curves per cell type on a log dose axis).
+ * cell, ligand, time and read-out) and plots per ligand and time of active complexes and, with the signalling layer,
+ * pSTAT5 (curves per cell type on a log dose axis).
  */
 public final class DoseResponseFiles {
 
@@ -97,49 +98,71 @@ public final class DoseResponseFiles {
         });
     }
 
-    /** One PNG (and SVG) per ligand and time; returns the PNG file names with their bytes, for the report. */
+    /**
+     * One PNG (and SVG) per ligand and time of the active complexes ({@code dose_response_<ligand>_<t>min}) and, when
+     * the points have the signalling read-outs, of pSTAT5 ({@code dose_response_pSTAT5_<ligand>_<t>min}); returns the
+     * PNG file names with their bytes, for the report.
+     */
     public static Map<String, byte[]> writePlots(Path dir, List<DoseResponse.Point> points) throws IOException {
         Set<String> ligands = new LinkedHashSet<>();
         Set<Double> times = new LinkedHashSet<>();
         Set<String> cells = new LinkedHashSet<>();
+        boolean signalling = false;
         for (DoseResponse.Point p : points) {
             ligands.add(p.ligand());
             times.add(p.timeMinutes());
             cells.add(p.cell());
+            signalling |= !Double.isNaN(p.pstat5());
         }
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (String ligand : ligands) {
             for (double t : times) {
-                XYChart chart = new XYChartBuilder().width(800).height(520)
-                        .title(ligand + ", " + WideCsv.format(t) + " min").xAxisTitle(ligand + " (nM)")
-                        .yAxisTitle("active complexes (molecules/cell)").build();
-                chart.getStyler().setXAxisLogarithmic(true);
-                chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-                chart.getStyler().setChartBackgroundColor(Color.WHITE);
-                Color[] palette = chart.getStyler().getSeriesColors();
-                int k = 0;
-                for (String cell : cells) {
-                    List<double[]> xy = new ArrayList<>();
-                    for (DoseResponse.Point p : points) {
-                        if (p.ligand().equals(ligand) && p.cell().equals(cell) && p.timeMinutes() == t) {
-                            xy.add(new double[] {p.doseNanomolar(), p.activeComplexes()});
-                        }
-                    }
-                    xy.sort((a, b) -> Double.compare(a[0], b[0]));
-                    double[] x = xy.stream().mapToDouble(a -> a[0]).toArray();
-                    double[] y = xy.stream().mapToDouble(a -> a[1]).toArray();
-                    XYSeries s = chart.addSeries(cell, x, y);
-                    s.setLineColor(palette[k % palette.length]);
-                    s.setMarkerColor(palette[k % palette.length]);
-                    s.setMarker(SeriesMarkers.CIRCLE);
-                    s.setLineStyle(new BasicStroke(2f));
-                    k++;
-                }
                 String base = String.format(Locale.ROOT, "dose_response_%s_%smin", ligand, WideCsv.format(t));
-                out.put(base + ".png", Plots.save(chart, dir, base));
+                out.put(base + ".png", plot(dir, base, points, cells, ligand, t, "active_complexes",
+                        "active complexes (molecules/cell)"));
+            }
+        }
+        if (signalling) {
+            for (String ligand : ligands) {
+                for (double t : times) {
+                    String base = String.format(Locale.ROOT, "dose_response_pSTAT5_%s_%smin", ligand,
+                            WideCsv.format(t));
+                    out.put(base + ".png", plot(dir, base, points, cells, ligand, t, "pstat5",
+                            "pSTAT5 (fraction of STAT5)"));
+                }
             }
         }
         return out;
+    }
+
+    private static byte[] plot(Path dir, String base, List<DoseResponse.Point> points, Set<String> cells,
+                               String ligand, double t, String readout, String axis) throws IOException {
+        XYChart chart = new XYChartBuilder().width(800).height(520)
+                .title(ligand + ", " + WideCsv.format(t) + " min").xAxisTitle(ligand + " (nM)").yAxisTitle(axis)
+                .build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        Color[] palette = chart.getStyler().getSeriesColors();
+        int k = 0;
+        for (String cell : cells) {
+            List<double[]> xy = new ArrayList<>();
+            for (DoseResponse.Point p : points) {
+                if (p.ligand().equals(ligand) && p.cell().equals(cell) && p.timeMinutes() == t) {
+                    xy.add(new double[] {p.doseNanomolar(), value(p, readout)});
+                }
+            }
+            xy.sort((a, b) -> Double.compare(a[0], b[0]));
+            double[] x = xy.stream().mapToDouble(a -> a[0]).toArray();
+            double[] y = xy.stream().mapToDouble(a -> a[1]).toArray();
+            XYSeries s = chart.addSeries(cell, x, y);
+            s.setLineColor(palette[k % palette.length]);
+            s.setMarkerColor(palette[k % palette.length]);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineStyle(new BasicStroke(2f));
+            k++;
+        }
+        return Plots.save(chart, dir, base);
     }
 
     static double value(DoseResponse.Point p, String readout) {

@@ -77,13 +77,16 @@ public final class HtmlReport {
         plots.forEach((name, png) -> h.append("<img alt=\"").append(esc(name))
                 .append("\" style=\"max-width:49%\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n"));
-        h.append("<h2>EC50 (four-parameter Hill fit of active complexes)</h2>\n<table><tr><th>cell</th><th>ligand</th>"
-                + "<th>time (min)</th><th>EC50 (nM)</th><th>Hill</th><th>Emax (molecules/cell)</th></tr>\n");
+        h.append("<h2>EC50 (four-parameter Hill fits)</h2>\n<p>Read-outs: active complexes (Emax in molecules/cell); "
+                + "with the signalling layer also pSTAT5, pERK and pAkt (Emax as a fraction of the pool).</p>\n"
+                + "<table><tr><th>cell</th><th>ligand</th><th>time (min)</th><th>read-out</th><th>EC50 (nM)</th>"
+                + "<th>Hill</th><th>Emax</th></tr>\n");
+        boolean signalling = r.parameters().hasSignalling();
         for (DoseResponseFiles.Ec50 e : fits) {
-            if (e.readout().equals("active_complexes")) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%g</td><td>%.4g</td><td>%.3g</td>"
-                        + "<td>%.4g</td></tr>%n", esc(e.cell()), esc(e.ligand()), e.time(), e.fit().ec50(),
-                        e.fit().hill(), e.fit().emax()));
+            if (signalling || e.readout().equals("active_complexes")) {
+                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%g</td><td>%s</td><td>%.4g</td>"
+                        + "<td>%.3g</td><td>%.4g</td></tr>%n", esc(e.cell()), esc(e.ligand()), e.time(),
+                        esc(e.readout()), e.fit().ec50(), e.fit().hill(), e.fit().emax()));
             }
         }
         h.append("</table>\n<h2>Parameters</h2>\n<table><tr><th>id</th><th>value</th><th>unit</th><th>status</th>"

@@ -499,7 +499,7 @@ public final class ScenarioReader {
         if (times == null) {
             times = new double[] {30, 60, 120, 240};
         }
-        String set = choice(top, "parameter-set", PARAMETER_SETS, "farhat2021");
+        String set = choice(top, "parameter-set", PARAMETER_SETS, org.il2sim.models.gammachain.ParameterSet.DEFAULT);
         return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs);
     }
 

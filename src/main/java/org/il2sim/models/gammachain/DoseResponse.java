@@ -13,15 +13,25 @@ import org.il2sim.core.solver.Tolerances;
 /**
  * The γc dose-response experiment: for every cell type, ligand, dose and time, the signalling read-outs of one cell
  * after constant exposure. Each (cell, ligand) network is compiled once; doses are set with
- * {@link CompiledModel#withValues} and run in parallel on all cores. Read-outs the model does not have (pSTAT5, pERK,
- * pAkt until the signalling layer exists) are NaN.
+ * {@link CompiledModel#withValues} and run in parallel on all cores. pSTAT5, pERK and pAkt (fractions of each pool that
+ * are phosphorylated) come from the signalling layer; with a set that has none (farhat2021) they are NaN.
  */
 public final class DoseResponse {
 
-    /** One point of the panel. */
+    /**
+     * One point of the panel.
+     *
+     * @param activeComplexes active receptor complexes per cell
+     * @param pstat5 phosphorylated fraction of STAT5 (0–1), NaN without the signalling layer
+     * @param perk phosphorylated fraction of ERK (0–1), NaN without the signalling layer
+     * @param pakt phosphorylated fraction of Akt (0–1), NaN without the signalling layer
+     */
     public record Point(String cell, String ligand, double doseNanomolar, double timeMinutes, double activeComplexes,
                         double pstat5, double perk, double pakt) {
     }
+
+    private static final List<String> SIGNALLING = List.of(GammaChainModel.PSTAT5, GammaChainModel.PERK,
+            GammaChainModel.PAKT);
 
     private DoseResponse() {
     }
@@ -62,11 +72,20 @@ public final class DoseResponse {
             String cell = cells.get(c / ligands.size());
             LigandDefinition l = ligands.get(c % ligands.size());
             CompiledModel m = models[c].withValues(Map.of(l.base().mediumParameter(), dose));
-            double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tolerances, grid,
-                    List.of(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false)), true);
+            List<CompiledModel.Readout> readouts = new ArrayList<>();
+            readouts.add(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false));
+            if (set.hasSignalling()) {
+                for (String id : SIGNALLING) {
+                    readouts.add(m.readout(id, false));
+                }
+            }
+            double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tolerances, grid, readouts, true);
             Point[] pts = new Point[times.length];
             for (int k = 0; k < times.length; k++) {
-                pts[k] = new Point(cell, l.id(), dose, times[k], rows[k + 1][0], Double.NaN, Double.NaN, Double.NaN);
+                double[] r = rows[k + 1];
+                pts[k] = set.hasSignalling()
+                        ? new Point(cell, l.id(), dose, times[k], r[0], r[1], r[2], r[3])
+                        : new Point(cell, l.id(), dose, times[k], r[0], Double.NaN, Double.NaN, Double.NaN);
             }
             results[task] = pts;
         });

@@ -9,7 +9,9 @@ import org.il2sim.core.network.ReactionNetwork;
 /**
  * The γc receptor model of Farhat et al. 2021 for one cell type in a medium of constant cytokine concentrations: the
  * 62-state mass-action network (28 surface species, the same 28 in the endosome, 6 endosomal free ligands), time in
- * minutes. Its output is the assignment-rule parameter {@value ActiveComplexReadout#ID} (#/cell).
+ * minutes. Its output is the assignment-rule parameter {@value ActiveComplexReadout#ID} (#/cell); with a parameter set
+ * that has the signalling layer ({@link ParameterSet#hasSignalling()}, e.g. "il2sim") also {@value #PSTAT5},
+ * {@value #PERK} and {@value #PAKT}, fractions of each cell's STAT5, ERK and Akt that are phosphorylated.
  *
  * <pre>{@code
  * ReactionNetwork n = GammaChainModel.build("Treg", Ligand.IL2, 1.0, ParameterSet.reference());
@@ -22,6 +24,10 @@ public final class GammaChainModel {
 
     /** Id of the read-out: total active complexes per cell. */
     public static final String ACTIVE_COMPLEXES = ActiveComplexReadout.ID;
+    /** Signalling read-outs (fractions 0–1), present when the parameter set has the signalling layer. */
+    public static final String PSTAT5 = Stat5Signalling.READOUT;
+    public static final String PERK = ErkSignalling.READOUT;
+    public static final String PAKT = AktSignalling.READOUT;
 
     private GammaChainModel() {
     }
@@ -64,6 +70,12 @@ public final class GammaChainModel {
         out.addAll(ReceptorAssembly.all(ligands));
         out.add(new Trafficking(ligands));
         out.add(new ActiveComplexReadout(ligands));
+        if (parameters.hasSignalling()) {
+            out.add(new SignallingCompartments());
+            out.add(new Stat5Signalling(cell.cellType()));
+            out.add(new ErkSignalling());
+            out.add(new AktSignalling());
+        }
         return out;
     }
 

@@ -17,6 +17,15 @@ public final class ParameterTables {
             "k35", "endo_rev_factor", "k_endo", "k_endo_a", "k_rec", "k_deg", "f_sort", "f_int", "V_int",
             "internal_strength");
 
+    /** Ids a set with the signalling layer must hold ({@code parameters-signalling.tsv}). */
+    static final List<String> REQUIRED_SIGNALLING = List.of("K_STAT5", "k_stat5_dimer", "k_stat5_import", "k_stat5_dephos", "k_stat5_dissoc",
+            "k_stat5_export", "K_ERK",
+            "k_ras_on", "k_ras_off", "k_erk_on", "k_erk_off", "k_fb_on", "k_fb_off", "K_AKT", "k_pi3k_on",
+            "k_pip3_off", "k_akt_on", "k_akt_off");
+
+    /** The signalling layer's parameter file, read into every set whose row says {@code signalling = yes}. */
+    static final String SIGNALLING_FILE = "parameters-signalling.tsv";
+
     private static final Map<String, ParameterSet> CACHE = new ConcurrentHashMap<>();
 
     private ParameterTables() {
@@ -44,10 +53,38 @@ public final class ParameterTables {
         }
         Map<String, ParameterValue> values = new LinkedHashMap<>();
         String parent = entry.get("extends");
+        boolean signalling = false;
         if (!parent.isEmpty()) {
-            load(parent).values().forEach(v -> values.put(v.id(), v));
+            ParameterSet p = load(parent);
+            p.values().forEach(v -> values.put(v.id(), v));
+            signalling = p.hasSignalling();
         }
-        String file = entry.get("file");
+        String flag = entry.get("signalling");
+        if ("yes".equals(flag)) {
+            signalling = true;
+        } else if ("no".equals(flag)) {
+            signalling = false;
+        } else if (!flag.isEmpty()) {
+            throw new IllegalStateException("parameter-sets.tsv: set " + name + ": signalling must be yes, no or "
+                    + "empty (as the set it extends), was '" + flag + "'");
+        }
+        if (signalling && !values.containsKey(REQUIRED_SIGNALLING.get(0))) {
+            readInto(values, SIGNALLING_FILE);
+        }
+        readInto(values, entry.get("file"));
+        List<String> required = new java.util.ArrayList<>(REQUIRED);
+        if (signalling) {
+            required.addAll(REQUIRED_SIGNALLING);
+        }
+        for (String id : required) {
+            if (!values.containsKey(id)) {
+                throw new IllegalStateException("parameter set " + name + " lacks '" + id + "'");
+            }
+        }
+        return new ParameterSet(name, values, signalling);
+    }
+
+    private static void readInto(Map<String, ParameterValue> values, String file) {
         TsvTable t = TsvTable.read(file, "\t");
         for (Map<String, String> r : t.rows()) {
             ParameterValue v = new ParameterValue(r.get("id"), t.number(r, "value"), r.get("unit"),
@@ -55,12 +92,6 @@ public final class ParameterTables {
                     r.get("source"));
             values.put(v.id(), v);
         }
-        for (String id : REQUIRED) {
-            if (!values.containsKey(id)) {
-                throw new IllegalStateException("parameter set " + name + " lacks '" + id + "'");
-            }
-        }
-        return new ParameterSet(name, values);
     }
 
     private static ParameterValue.Status status(String file, String s) {
@@ -71,6 +102,8 @@ public final class ParameterTables {
                 return ParameterValue.Status.FIXED;
             case "placeholder":
                 return ParameterValue.Status.PLACEHOLDER;
+            case "assumed":
+                return ParameterValue.Status.ASSUMED;
             default:
                 throw new IllegalStateException(file + ": unknown status '" + s + "'");
         }

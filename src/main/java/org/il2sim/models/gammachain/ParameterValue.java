@@ -19,6 +19,8 @@ public record ParameterValue(String id, double value, String unit, double lower9
         FIXED,
         /** used by the anchor without being fitted or measured */
         PLACEHOLDER,
+        /** an il2sim assumption where no source gives a value (the reason is in the source text) */
+        ASSUMED,
         /** changed from the bundled value by the caller */
         OVERRIDDEN
     }

@@ -3,7 +3,11 @@
  * meyer-lab/gc-cytokines and its C++ solver gcSolver): mass-action binding of IL-2, IL-15, IL-7, IL-9, IL-4 and IL-21
  * to their private receptors, the shared IL-2Rβ and the shared γc, on the cell surface and in the endosome, with
  * receptor synthesis, endocytosis, recycling and degradation. 62 states: 28 surface species, the same 28 in the
- * endosome, and the 6 endosomal free ligands.
+ * endosome, and the 6 endosomal free ligands. With a parameter set that has the signalling layer ("il2sim", the
+ * default of the command line) three more modules read the active complexes: {@link
+ * org.il2sim.models.gammachain.Stat5Signalling} (the STAT5 cycle of gcSolver.jl), {@link
+ * org.il2sim.models.gammachain.ErkSignalling} (Ras/MAPK with negative feedback) and {@link
+ * org.il2sim.models.gammachain.AktSignalling} (PI3K/Akt), with the read-outs pSTAT5, pERK and pAkt.
  *
  * <p>The model is assembled from {@link org.il2sim.models.gammachain.NetworkModule modules} that each contribute
  * compartments, species, parameters and reactions to a {@link org.il2sim.core.network.NetworkBuilder};

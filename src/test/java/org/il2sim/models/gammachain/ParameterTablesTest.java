@@ -13,7 +13,9 @@ class ParameterTablesTest {
     void referenceSetIsTheIl2Il15Fit() {
         ParameterSet p = ParameterSet.reference();
         assertThat(p.name()).isEqualTo("IL2_IL15");
-        assertThat(ParameterTables.names()).containsExactly("IL2_IL15", "IL4_IL7");
+        assertThat(ParameterTables.names()).containsExactly("IL2_IL15", "IL4_IL7", "il2sim");
+        assertThat(p.hasSignalling()).isFalse();
+        assertThat(ParameterSet.named(ParameterSet.FARHAT_2021).hasSignalling()).isFalse();
         assertThat(p.value("k_fwd")).isEqualTo(2.86e-3);
         assertThat(p.get("k_fwd").lower95()).isEqualTo(2.09e-3);
         assertThat(p.get("k_fwd").upper95()).isEqualTo(3.86e-3);
@@ -68,5 +70,28 @@ class ParameterTablesTest {
         assertThat(ParameterSet.reference().value("k_endo")).isCloseTo(0.0928, within(0.0));
         assertThatThrownBy(() -> p.with("k_nonsense", 1)).hasMessageContaining("k_nonsense");
         assertThatThrownBy(() -> ParameterSet.named("nope")).hasMessageContaining("IL2_IL15");
+    }
+
+    @Test
+    void il2simSetIsTheReferenceVectorPlusTheSignallingLayer() {
+        ParameterSet il2sim = ParameterSet.named(ParameterSet.IL2SIM);
+        ParameterSet reference = ParameterSet.reference();
+        assertThat(ParameterSet.DEFAULT).isEqualTo("il2sim");
+        assertThat(ParameterSet.USER_NAMES).contains("il2sim", "farhat2021");
+        assertThat(il2sim.hasSignalling()).isTrue();
+        assertThat(il2sim.with("k5", 0.1).hasSignalling()).isTrue();
+        for (ParameterValue v : reference.values()) {
+            assertThat(il2sim.get(v.id())).as(v.id()).isEqualTo(v);
+        }
+        for (String id : ParameterTables.REQUIRED_SIGNALLING) {
+            ParameterValue v = il2sim.get(id);
+            assertThat(v.source()).as(id).isNotBlank();
+            assertThat(v.unit()).as(id).isNotBlank();
+            assertThat(v.value()).as(id).isPositive();
+            assertThat(reference.contains(id)).as(id).isFalse();
+        }
+        assertThat(il2sim.get("K_STAT5").source()).contains("Tkach");
+        assertThat(il2sim.get("k_ras_on").status()).isEqualTo(ParameterValue.Status.ASSUMED);
+        assertThat(il2sim.values()).hasSize(reference.values().size() + ParameterTables.REQUIRED_SIGNALLING.size());
     }
 }
