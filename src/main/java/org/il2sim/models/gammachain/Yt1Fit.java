@@ -84,10 +84,15 @@ public final class Yt1Fit {
                     a = a.with(Receptor.gc, measuredGammaChain());
                 }
                 CompiledModel m = CompiledModel.compile(GammaChainModel.build(a, Map.of(l, 0.0), reference));
-                for (String id : setup.parameters()) {
-                    if (!reference.contains(id) && !id.startsWith("Rexpr_")) {
-                        throw new IllegalArgumentException("cannot fit '" + id + "': not a base parameter of the set "
-                                + "nor a YT-1 synthesis rate Rexpr_<receptor>");
+                for (String qualified : setup.parameters()) {
+                    String id = bare(qualified);
+                    String only = cellOf(qualified);
+                    boolean rate = id.startsWith("Rexpr_");
+                    if ((!reference.contains(id) && !rate) || (only != null && !rate)
+                            || (only != null && !List.of("YT1", "YT1CD25neg").contains(only))) {
+                        throw new IllegalArgumentException("cannot fit '" + qualified + "': not a base parameter of "
+                                + "the set, a YT-1 synthesis rate Rexpr_<receptor>, or one line's rate "
+                                + "YT1:Rexpr_<receptor> / YT1CD25neg:Rexpr_<receptor>");
                     }
                     m.initialValue(id);
                 }
@@ -138,7 +143,7 @@ public final class Yt1Fit {
         ParameterSet fitted = reference;
         for (int k = 0; k < start.length; k++) {
             estimates.add(new Estimate(ids.get(k), start[k], r.estimate()[k], r.lower95()[k], r.upper95()[k]));
-            if (reference.contains(ids.get(k))) {
+            if (reference.contains(ids.get(k)) && cellOf(ids.get(k)) == null) {
                 fitted = fitted.with(ids.get(k), r.estimate()[k]);
             }
         }
@@ -148,15 +153,22 @@ public final class Yt1Fit {
 
     /** The data and the model's values for them with the given values of the fitted parameters. */
     public List<Residual> evaluate(double[] values) {
-        Map<String, Double> set = new LinkedHashMap<>();
-        for (int k = 0; k < values.length; k++) {
-            set.put(setup.parameters().get(k), values[k]);
+        Map<String, Map<String, Double>> setByCell = new HashMap<>();
+        for (String cell : List.of("YT1CD25neg", "YT1")) {
+            Map<String, Double> set = new LinkedHashMap<>();
+            for (int k = 0; k < values.length; k++) {
+                String q = setup.parameters().get(k);
+                if (cellOf(q) == null || cellOf(q).equals(cell)) {
+                    set.put(bare(q), values[k]);
+                }
+            }
+            setByCell.put(cell, set);
         }
         Tolerances tol = new Tolerances(1e-7, 1e-8, 1_000_000, Double.POSITIVE_INFINITY);
         Map<Run, double[][]> out = new HashMap<>();
         for (Run run : runs) {
             CompiledModel base = models.get(run.cell() + "/" + run.ligand().name());
-            Map<String, Double> v = new HashMap<>(set);
+            Map<String, Double> v = new HashMap<>(setByCell.get(run.cell()));
             v.put(run.ligand().mediumParameter(), run.dose());
             CompiledModel m = base.withValues(v);
             java.util.Set<Ligand> present = Ligand.present(Map.of(run.ligand(), 0.0));
@@ -238,11 +250,24 @@ public final class Yt1Fit {
     }
 
     /** The model's value of one of the fitted parameters before fitting. */
-    private double startValue(String id) {
+    private double startValue(String qualified) {
+        String id = bare(qualified);
         if (reference.contains(id)) {
             return reference.value(id);
         }
-        return models.get("YT1/IL2").initialValue(id);
+        return models.get((cellOf(qualified) == null ? "YT1" : cellOf(qualified)) + "/IL2").initialValue(id);
+    }
+
+    /** "YT1CD25neg:Rexpr_IL2Rb" → "Rexpr_IL2Rb"; an unqualified id as it is. */
+    private static String bare(String qualified) {
+        int colon = qualified.indexOf(':');
+        return colon < 0 ? qualified : qualified.substring(colon + 1);
+    }
+
+    /** "YT1CD25neg:Rexpr_IL2Rb" → "YT1CD25neg"; null for an id that applies to both lines. */
+    private static String cellOf(String qualified) {
+        int colon = qualified.indexOf(':');
+        return colon < 0 ? null : qualified.substring(0, colon);
     }
 
     private static double[] residualValues(List<Residual> rs) {
