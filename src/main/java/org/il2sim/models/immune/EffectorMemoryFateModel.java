@@ -38,7 +38,8 @@ import org.il2sim.core.network.SpeciesReference;
  * </ul>
  *
  * <p>IL-2 signal (a receptor-binding reduction of immune-models.md §1): the IL-2 concentration c is
- * IL2_endogenous while IL-2 is made (T_IL2_on to T_IL2_off) plus IL2_given (an intervention). A cell binds it
+ * IL2_endogenous while IL-2 is made (T_IL2_on to T_IL2_off) plus IL2_given from T_given_on to T_given_off (a
+ * treatment; 0 by default). A cell binds it
  * through IL-2Rαβγ (K_D 10 pM) when CD25-high and through IL-2Rβγ (1 nM) when CD25-low; the complexes are
  * X = IL2Rb_activated·c/(K_D + c) and pSTAT5 P = X/(K_P + X) (Tkach's K_P). CD25 follows Tkach's equation
  * dα/dt = k_R(α_t − α), α_t = α_TCR·TCR + α_STAT·P, reduced to two states: a cell switches to CD25-high at
@@ -91,6 +92,8 @@ public final class EffectorMemoryFateModel {
         PopulationNet.switchSpecies(b, COMPARTMENT, "expanding", "1 from T_on to T_off (antigen, TCR signal)", 0);
         PopulationNet.switchSpecies(b, COMPARTMENT, "contracting", "1 from T_off on", 0);
         PopulationNet.switchSpecies(b, COMPARTMENT, "IL2_made", "1 while endogenous IL-2 is made", 0);
+        PopulationNet.switchSpecies(b, COMPARTMENT, "IL2_giving", "1 while IL-2 is given (T_given_on to T_given_off)",
+                0);
         PopulationNet.cells(b, COMPARTMENT, NAIVE, "naive antigen-specific CD8", "CD8_naive_0");
         PopulationNet.cells(b, COMPARTMENT, ACT_HI, "activated uncommitted CD8, CD25-high", 0);
         PopulationNet.cells(b, COMPARTMENT, ACT_LO, "activated uncommitted CD8, CD25-low", 0);
@@ -104,9 +107,12 @@ public final class EffectorMemoryFateModel {
                 new Event.Assignment("contracting", num(1))));
         PopulationNet.at(b, "IL2_production_starts", "T_IL2_on", List.of(new Event.Assignment("IL2_made", num(1))));
         PopulationNet.at(b, "IL2_production_ends", "T_IL2_off", List.of(new Event.Assignment("IL2_made", num(0))));
+        PopulationNet.at(b, "IL2_treatment_starts", "T_given_on", List.of(new Event.Assignment("IL2_giving", num(1))));
+        PopulationNet.at(b, "IL2_treatment_ends", "T_given_off", List.of(new Event.Assignment("IL2_giving",
+                num(0))));
 
         rule(b, IL2, "nM", "IL-2 seen by the responding cells: endogenous while made, plus IL-2 given",
-                plus(product("IL2_endogenous", "IL2_made"), s("IL2_given")));
+                plus(product("IL2_endogenous", "IL2_made"), product("IL2_given", "IL2_giving")));
         for (String state : List.of("hi", "lo")) {
             String kd = state.equals("hi") ? "Kd_high" : "Kd_intermediate";
             rule(b, "X_" + state, "molecules/cell", "IL-2 signalling complexes per CD25-" + state + " cell",

@@ -1,8 +1,8 @@
 package org.il2sim.models.immune;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.il2sim.core.parallel.Parallel;
 import org.il2sim.core.solver.Tolerances;
 import org.il2sim.models.gammachain.DoseResponse;
@@ -44,7 +44,8 @@ public final class GammaChainSignal {
         }
     }
 
-    private static final Map<String, Hill> CACHE = new ConcurrentHashMap<>();
+    /** Fits by key; guarded by the class lock (see {@link #of}). */
+    private static final Map<String, Hill> CACHE = new HashMap<>();
 
     private GammaChainSignal() {
     }
@@ -53,9 +54,17 @@ public final class GammaChainSignal {
      * The Hill reduction for a cell type of the Farhat receptor table (e.g. "Treg", "NK", "CD8Memory") and a ligand
      * name ({@link LigandDefinition#named} or {@link #ALPHA_ONLY}), at a read-out time (min), on the reference set.
      */
-    public static Hill of(String cell, String ligand, double readoutMinutes, double alphaOnlyK2Factor) {
+    public static synchronized Hill of(String cell, String ligand, double readoutMinutes, double alphaOnlyK2Factor) {
+        // not computeIfAbsent: a thread of a fork-join pool that waits for the fit's own pool may run another task
+        // of its pool that asks for the same fit (scenario conditions run in parallel); the monitor is reentrant, so
+        // that nested call fits again instead of failing, and other threads wait
         String key = cell + "|" + ligand + "|" + readoutMinutes + "|" + alphaOnlyK2Factor;
-        return CACHE.computeIfAbsent(key, k -> fit(cell, ligand, readoutMinutes, alphaOnlyK2Factor));
+        Hill h = CACHE.get(key);
+        if (h == null) {
+            h = fit(cell, ligand, readoutMinutes, alphaOnlyK2Factor);
+            CACHE.put(key, h);
+        }
+        return h;
     }
 
     /** The full model's active complexes per cell at each dose (nM) after readoutMinutes of constant exposure. */

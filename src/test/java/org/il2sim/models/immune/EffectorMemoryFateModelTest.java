@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.il2sim.models.immune.ImmuneTesting.DAY;
 
 import java.util.List;
-import org.il2sim.core.expr.Expr;
-import org.il2sim.core.expr.Op;
-import org.il2sim.core.network.Event;
-import org.il2sim.core.network.NetworkEdits;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.solver.Tolerances;
 import org.junit.jupiter.api.Test;
@@ -32,19 +28,6 @@ class EffectorMemoryFateModelTest {
         return ImmuneTesting.run(n, TIGHT, T, EffectorMemoryFateModel.TE, EffectorMemoryFateModel.MEMORY,
                 EffectorMemoryFateModel.TOTAL, EffectorMemoryFateModel.PRECURSORS,
                 EffectorMemoryFateModel.CD25_HIGH_FRACTION);
-    }
-
-    /** IL-2 given (nM) from day `from` to day `to`, as a scenario's interventions do it. */
-    static ReactionNetwork withIl2Given(ReactionNetwork n, double nanomolar, double from, double to) {
-        n = NetworkEdits.withVariable(n, "IL2_given");
-        n = NetworkEdits.withEvent(n, new Event("given_on", geq(from * DAY), false, true, null, null, true,
-                List.of(new Event.Assignment("IL2_given", Expr.num(nanomolar)))));
-        return NetworkEdits.withEvent(n, new Event("given_off", geq(to * DAY), false, true, null, null, true,
-                List.of(new Event.Assignment("IL2_given", Expr.num(0)))));
-    }
-
-    private static Expr geq(double t) {
-        return new Expr.Apply(Op.GEQ, new Expr.Time(), Expr.num(t));
     }
 
     @Test
@@ -80,7 +63,7 @@ class EffectorMemoryFateModelTest {
         double[][] base = run(EffectorMemoryFateModel.build());
         double[][] longer = run(EffectorMemoryFateModel.build(P.with("T_IL2_off", 7 * DAY,
                 "test: IL-2 made until day 7")));
-        double[][] given = run(withIl2Given(EffectorMemoryFateModel.build(), 0.1, 3, 7));
+        double[][] given = run(EffectorMemoryFateModel.build(P.with("IL2_given", 0.1, "test: 100 pM IL-2 given")));
         String[] names = {"baseline", "IL-2 until day 7", "IL-2 100 pM given days 3-7"};
         double[][][] runs = {base, longer, given};
         for (int k = 0; k < 3; k++) {
