@@ -65,16 +65,6 @@ final class PopulationNet {
         return div(x, plus(k, x));
     }
 
-    /** x^n / (K^n + x^n). */
-    static Expr hill(Expr x, Expr k, Expr n) {
-        Expr xn = new Expr.Apply(Op.POWER, x, n);
-        return div(xn, plus(new Expr.Apply(Op.POWER, k, n), xn));
-    }
-
-    static Expr one() {
-        return Expr.num(1);
-    }
-
     static Expr s(String id) {
         return sym(id);
     }
