@@ -59,6 +59,9 @@ public final class ConditionFiles {
                     .yAxisTitle(unit.isEmpty() ? q : q + " (" + unit + ")").build();
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            // cell populations span decades, as in the time-course plot: log axis, zero counts leave gaps
+            boolean log = unit.equals("cells");
+            chart.getStyler().setYAxisLogarithmic(log);
             Color[] palette = chart.getStyler().getSeriesColors();
             for (int c = 0; c < runs.size(); c++) {
                 RunResult r = runs.get(c);
@@ -68,7 +71,8 @@ public final class ConditionFiles {
                         mean[i] += rep[i][k] / r.values().length;
                     }
                 }
-                XYSeries s = chart.addSeries(conditions.get(c).name(), axis.scale(r.times()), mean);
+                XYSeries s = chart.addSeries(conditions.get(c).name(), axis.scale(r.times()),
+                        log ? Plots.positive(mean) : mean);
                 s.setMarker(SeriesMarkers.NONE);
                 s.setLineColor(palette[c % palette.length]);
                 s.setLineStyle(new BasicStroke(2f));

@@ -89,10 +89,17 @@ public final class Plots {
         return chart;
     }
 
-    private static double[] positive(double[] y) {
+    /**
+     * Cell counts below this are solver round-off, not cells (a species at exactly 0 integrates to ±1e-17 or so);
+     * on a log axis they would stretch the scale over twenty decades, so they leave gaps like zero counts.
+     */
+    static final double LEAST_PLOTTED_COUNT = 1e-6;
+
+    /** NaN where y is below {@link #LEAST_PLOTTED_COUNT} (gaps on a log axis of cell counts). */
+    static double[] positive(double[] y) {
         double[] out = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            out[i] = y[i] > 0 ? y[i] : Double.NaN;
+            out[i] = y[i] >= LEAST_PLOTTED_COUNT ? y[i] : Double.NaN;
         }
         return out;
     }

@@ -167,6 +167,10 @@ public final class ScenarioRunner {
         if (name.equals("acute-infection")) {
             return org.il2sim.models.immune.AcuteInfectionModel.build();
         }
+        ReactionNetwork population = org.il2sim.models.immune.PopulationModels.build(name);
+        if (population != null) {
+            return population;
+        }
         if (name.equals("closed-culture")) {
             Map<String, Double> o = builtin.options();
             org.il2sim.models.immune.ClosedCultureSetup setup = org.il2sim.models.immune.ClosedCultureSetup
@@ -250,6 +254,8 @@ public final class ScenarioRunner {
                 return switch (b.name()) {
                     case "il2-receptor-binding" -> "molecules/cell";
                     case "acute-infection" -> "cells";
+                    case "effector-memory-fate", "il2-complexes", "il15-nk-memory", "b-cell-help" ->
+                            org.il2sim.models.immune.PopulationModels.unitOf(b.name(), n, id);
                     default -> "";
                 };
             }

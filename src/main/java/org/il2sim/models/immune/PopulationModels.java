@@ -1,0 +1,48 @@
+package org.il2sim.models.immune;
+
+import org.il2sim.core.network.ReactionNetwork;
+import org.il2sim.core.network.Species;
+
+/** The built-in population models of scenarios B6 and B11 by their scenario name, for the scenario runner. */
+public final class PopulationModels {
+
+    private PopulationModels() {
+    }
+
+    /**
+     * The model for a built-in name ({@code effector-memory-fate}, {@code il2-complexes}, {@code il15-nk-memory},
+     * {@code b-cell-help}) with its bundled parameters, or null for another name.
+     */
+    public static ReactionNetwork build(String name) {
+        switch (name) {
+            case "effector-memory-fate":
+                return EffectorMemoryFateModel.build();
+            case "il2-complexes":
+                return Il2ComplexModel.build();
+            case "il15-nk-memory":
+                return Il15NkMemoryModel.build();
+            case "b-cell-help":
+                return BCellHelpModel.build();
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * The unit of a species of these models: cells, except ligand concentrations (nM) in the IL-2 complex model and
+     * Ig molecules in the B-cell model.
+     */
+    public static String unitOf(String name, ReactionNetwork n, String speciesId) {
+        Species sp = n.speciesById().get(speciesId);
+        if (sp == null) {
+            return "";
+        }
+        if (name.equals("il2-complexes") && Il2ComplexModel.LIGANDS.containsKey(speciesId)) {
+            return "nM";
+        }
+        if (name.equals("b-cell-help") && speciesId.equals(BCellHelpModel.IG)) {
+            return "molecules";
+        }
+        return sp.boundaryCondition() ? "1" : "cells";
+    }
+}

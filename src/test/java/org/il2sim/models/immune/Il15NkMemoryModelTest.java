@@ -1,0 +1,71 @@
+package org.il2sim.models.immune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.il2sim.models.immune.ImmuneTesting.DAY;
+
+import org.il2sim.core.network.ReactionNetwork;
+import org.il2sim.core.solver.Tolerances;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario B11, IL-15 for NK cells and memory CD8: wild-type steady state and knockout decay against closed forms, and
+ * the B11 criteria (NK fall > 90 %, memory division → 0 and memory erosion without IL-15; IL-2 acting through βγ)
+ * measured.
+ */
+class Il15NkMemoryModelTest {
+
+    static final Tolerances TIGHT = Tolerances.DEFAULT.withRelative(1e-9).withAbsolute(1e-6);
+    private static final ParameterTable P = Il15NkMemoryModel.defaults();
+    private static final double[] T = ImmuneTesting.grid(180 * DAY, 180);
+    private static final String[] OUT = {"NK", "CD8_memory", "CD8_memory_division_rate"};
+
+    private static double[][] run(ParameterTable p) {
+        ReactionNetwork n = Il15NkMemoryModel.build(p);
+        return ImmuneTesting.run(n, TIGHT, T, OUT);
+    }
+
+    @Test
+    void wildTypeIsASteadyState() {
+        double[][] r = run(P);
+        for (int i : new int[] {0, 30, 180}) {
+            assertThat(r[0][i]).isCloseTo(P.value("NK_0"), within(1e-6 * P.value("NK_0")));
+            assertThat(r[1][i]).isCloseTo(P.value("CD8_memory_0"), within(1e-6 * P.value("CD8_memory_0")));
+        }
+        assertThat(r[2][10] * DAY).isCloseTo(P.value("CD8_memory_division_wt") * DAY, within(1e-12));
+    }
+
+    @Test
+    void b11Il15KnockoutRemovesNkAndStopsMemoryDivision() {
+        double[][] ko = run(P.with("IL15", 0, "test: IL-15 knockout"));
+        // closed forms without any βγ signal: NK decay at the death rate without IL-15; memory decays at its
+        // (wild-type) death rate, with no division
+        double d0 = Math.log(2) / P.value("t_half_NK_without_IL15");
+        double dm = P.value("CD8_memory_division_wt");
+        for (int day : new int[] {7, 30, 90}) {
+            assertThat(ko[0][day]).isCloseTo(P.value("NK_0") * Math.exp(-d0 * day * DAY),
+                    within(1e-6 * P.value("NK_0")));
+            assertThat(ko[1][day]).isCloseTo(P.value("CD8_memory_0") * Math.exp(-dm * day * DAY),
+                    within(1e-6 * P.value("CD8_memory_0")));
+            assertThat(ko[2][day]).isZero();
+        }
+        System.out.printf("IL-15 KO: NK left at day 7 %.4f, 30 %.3g, 90 %.3g; memory CD8 left at day 30 %.3f, 90 %.3f, "
+                + "180 %.3f; memory division rate %.3g /day%n", ko[0][7] / ko[0][0], ko[0][30] / ko[0][0],
+                ko[0][90] / ko[0][0], ko[1][30] / ko[1][0], ko[1][90] / ko[1][0], ko[1][180] / ko[1][0],
+                ko[2][90] * DAY);
+        assertThat(ko[0][90] / ko[0][0]).isLessThan(0.1);
+        assertThat(ko[1][90] / ko[1][0]).isLessThan(0.5);
+    }
+
+    @Test
+    void il2ThroughBetaGammaRescuesNkWithoutIl15() {
+        double[][] ko = run(P.with("IL15", 0, "test: knockout"));
+        double[][] koIl2 = run(P.with("IL15", 0, "test: knockout").with("IL2", 0.1, "test: 100 pM IL-2"));
+        double[][] wtIl2 = run(P.with("IL2", 0.1, "test: 100 pM IL-2"));
+        System.out.printf("NK at day 30 / wild type: KO %.3g, KO + 100 pM IL-2 %.3g, WT + 100 pM IL-2 %.3g%n",
+                ko[0][30] / ko[0][0], koIl2[0][30] / koIl2[0][0], wtIl2[0][30] / wtIl2[0][0]);
+        assertThat(koIl2[0][30]).isGreaterThan(10 * ko[0][30]);
+        assertThat(wtIl2[0][30]).isGreaterThan(wtIl2[0][0]);
+        assertThat(koIl2[2][30]).isGreaterThan(0);
+    }
+}
