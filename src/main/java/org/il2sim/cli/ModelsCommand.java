@@ -16,6 +16,7 @@ import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.network.Species;
 import org.il2sim.core.network.SpeciesReference;
 import org.il2sim.io.scenario.Scenario;
+import org.il2sim.io.scenario.ScenarioReader;
 import org.il2sim.io.scenario.ScenarioRunner;
 import org.il2sim.models.gammachain.GammaChainModel;
 import org.il2sim.models.gammachain.Ligand;
@@ -62,6 +63,9 @@ final class ModelsCommand implements Runnable {
             o.printf(Locale.ROOT, "  %-22s %3d species, %3d reactions  %s%n", "gamma-chain", gc.species().size(),
                     gc.reactions().size(), "the 62-state γc receptor model (Farhat et al. 2021), per cell type "
                             + "(" + String.join(", ", ReceptorTables.cellTypes()) + ") and ligand");
+            for (Map.Entry<String, String> e : ScenarioReader.POPULATION_MODELS.entrySet()) {
+                o.printf(Locale.ROOT, "  %-22s %s (il2sim models show %s)%n", e.getKey(), e.getValue(), e.getKey());
+            }
             o.println("molecules:");
             for (Molecule m : MoleculeRegistry.all()) {
                 o.printf(Locale.ROOT, "  %-12s %-9s %s (%s)%n", m.id(), m.kind(), m.name(), String.join(", ", m.synonyms()));
@@ -76,7 +80,8 @@ final class ModelsCommand implements Runnable {
                     + "(names, the complexes it forms, the parameters of its reactions).")
     static final class Show implements java.util.concurrent.Callable<Integer> {
         @Parameters(index = "0", paramLabel = "MODEL|MOLECULE",
-                description = "il2-receptor-binding, gamma-chain, or a molecule name (IL-2, CD25, aldesleukin, ...).")
+                description = "il2-receptor-binding, gamma-chain, a population model (acute-infection, closed-culture, ...; "
+                        + "see models list), or a molecule name (IL-2, CD25, aldesleukin, ...).")
         String name;
 
         @CommandLine.Spec
@@ -89,10 +94,17 @@ final class ModelsCommand implements Runnable {
                 case "gamma-chain" -> showGammaChain(o);
                 case "il2-receptor-binding" -> showNetwork(o, ScenarioRunner.load(new Scenario.Builtin(name)));
                 default -> {
+                    if (ScenarioReader.POPULATION_MODELS.containsKey(name)) {
+                        o.println(name + " — " + ScenarioReader.POPULATION_MODELS.get(name)
+                                + " (built with its default options; time in min, rates per min)");
+                        showNetwork(o, ScenarioRunner.load(new Scenario.Builtin(name)));
+                        break;
+                    }
                     if (!MoleculeRegistry.knows(name)) {
                         throw new UserInputException("unknown model or molecule '" + name + "'; models: "
-                                + "il2-receptor-binding, gamma-chain; molecules: " + String.join(", ",
-                                MoleculeRegistry.all().stream().map(Molecule::id).toList()));
+                                + "il2-receptor-binding, gamma-chain, "
+                                + String.join(", ", ScenarioReader.POPULATION_MODELS.keySet()) + "; molecules: "
+                                + String.join(", ", MoleculeRegistry.all().stream().map(Molecule::id).toList()));
                     }
                     showMolecule(o, MoleculeRegistry.find(name));
                 }

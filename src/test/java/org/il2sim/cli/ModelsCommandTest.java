@@ -45,4 +45,20 @@ class ModelsCommandTest {
         assertThat(bad.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(bad.err()).contains("unknown model or molecule 'IL-99'").contains("IL2RA");
     }
+
+    @Test
+    void populationModelsAreListedAndShown() {
+        SbmlSimulateCommandTest.Run list = SbmlSimulateCommandTest.run("models", "list");
+        assertThat(list.code()).isZero();
+        for (String m : org.il2sim.io.scenario.ScenarioReader.POPULATION_MODELS.keySet()) {
+            assertThat(list.out()).contains(m);
+            assertThat(org.il2sim.io.scenario.ScenarioReader.BUILTIN_MODELS).contains(m);
+        }
+        SbmlSimulateCommandTest.Run show = SbmlSimulateCommandTest.run("models", "show", "acute-infection");
+        assertThat(show.code()).as(show.err()).isZero();
+        assertThat(show.out()).contains("CD8_effector").contains("CD8_rho").contains("De Boer");
+        SbmlSimulateCommandTest.Run bad = SbmlSimulateCommandTest.run("models", "show", "lymph-nodes");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("closed-culture");
+    }
 }

@@ -29,6 +29,23 @@ public final class ScenarioReader {
     public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain",
             "acute-infection", "closed-culture", "effector-memory-fate", "il2-complexes", "il15-nk-memory",
             "b-cell-help");
+    /** What each population-scale built-in model is, for `il2sim models list` (the γc and binding models list themselves). */
+    public static final Map<String, String> POPULATION_MODELS = orderedMap(
+            "acute-infection", "B5: CD8 and CD4 expansion, contraction and memory after an acute infection (De Boer 2001)",
+            "closed-culture", "B2: IL-2 secretion and consumption in a closed CD4 culture (Tkach 2014)",
+            "effector-memory-fate", "B6: IL-2 signal duration and effector vs memory fate of CD8 T cells (Kalia 2010)",
+            "il2-complexes", "B6: IL-2/anti-IL-2 complexes on Treg, NK and memory CD8 (Boyman 2006)",
+            "il15-nk-memory", "B11: IL-15 and IL-2 on NK cells and memory CD8 homeostasis (Kennedy 2000, Ku 2000)",
+            "b-cell-help", "B11: IL-2 and IL-21 help for plasmablasts and immunoglobulin output");
+
+    private static Map<String, String> orderedMap(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** Build options of the closed-culture model (Tkach 2014), with their dimensions. */
     static final Map<String, Dimension> CULTURE_OPTIONS = Map.of("antigen", Dimension.DIMENSIONLESS,
             "cells", Dimension.CELLS, "crosstalk", Dimension.DIMENSIONLESS, "boost", Dimension.DIMENSIONLESS,
