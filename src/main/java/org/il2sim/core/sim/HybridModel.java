@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.il2sim.core.expr.Evaluator;
+import org.il2sim.core.expr.Exprs;
 import org.il2sim.core.solver.OdeSystem;
 
 /**
@@ -32,6 +33,8 @@ public final class HybridModel {
     /** Per state index: continuous for the whole run (listed, or a rate rule's variable). */
     private final boolean[] alwaysContinuous;
     private final double threshold;
+    /** Per channel: the propensity may change with time while the state holds still. */
+    private final boolean[] timeDependent;
 
     /**
      * @param continuous ids of species that are always continuous
@@ -46,6 +49,15 @@ public final class HybridModel {
         this.model = model;
         this.channels = StochasticModel.channels(model);
         this.threshold = threshold;
+        boolean rulesReadTime = false;
+        var functions = model.network().functionsById();
+        for (org.il2sim.core.network.Rule r : model.network().rules()) {
+            rulesReadTime |= Exprs.readsTime(Exprs.expandCalls(r.math(), functions::get));
+        }
+        timeDependent = new boolean[channels.size()];
+        for (int c = 0; c < timeDependent.length; c++) {
+            timeDependent[c] = rulesReadTime || Exprs.readsTime(channels.get(c).law());
+        }
         int n = model.stateSize();
         alwaysContinuous = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -157,14 +169,26 @@ public final class HybridModel {
             }
         }
 
-        /** True when some channel is discrete (else the clock never runs). */
-        boolean hasDiscreteChannels() {
-            for (StochasticModel.Channel c : channels) {
-                if (!reactionContinuous[c.reaction()]) {
-                    return true;
+        /**
+         * True when nothing changes between jumps but the clock, and the clock runs at a constant rate: no
+         * continuous reaction changes anything, no rate rule, and no discrete propensity reads time (directly or
+         * through a rule). Then the clock is linear and no ODE needs integrating.
+         */
+        boolean still() {
+            if (model.rateRuleState.length > 0) {
+                return false;
+            }
+            for (int j = 0; j < reactionContinuous.length; j++) {
+                if (reactionContinuous[j] && model.effectState[j].length > 0) {
+                    return false;
                 }
             }
-            return false;
+            for (int c = 0; c < timeDependent.length; c++) {
+                if (timeDependent[c] && !reactionContinuous[channels.get(c).reaction()]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Evaluates the discrete channels' propensities at (t, y) and returns their sum. */

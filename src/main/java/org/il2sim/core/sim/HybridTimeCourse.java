@@ -54,7 +54,11 @@ public final class HybridTimeCourse {
         private final RandomGenerator rng;
         private final TrajectoryObserver observer;
         private final int clock;
-        private final OdeStepper stepper;
+        private final Tolerances tolerances;
+        /** The BDF (made when first needed) or, while the state holds still between jumps, the linear clock. */
+        private OdeStepper stepper;
+        private OdeStepper bdf;
+        private final StillStepper still;
         private final Window window = new Window();
         private final double[] buffer;
         /** Values of the discrete species since the last change (the stepper's copies may drift by round-off). */
@@ -71,13 +75,15 @@ public final class HybridTimeCourse {
             this.rng = rng;
             this.observer = observer;
             this.system = hybrid.newRun(state, tolerances.absolute() / tolerances.relative());
+            this.tolerances = tolerances;
             this.clock = system.clock();
+            this.still = new StillStepper(system);
             double[] y = Arrays.copyOf(events.initialise(0, model.initialState()), clock + 1);
             system.repartition(y, rng);
             this.held = y.clone();
             this.buffer = new double[y.length];
             drawWaitingTime();
-            this.stepper = new BdfMethod().start(system, 0, y, tolerances);
+            restart(0, y);
         }
 
         private void drawWaitingTime() {
@@ -136,6 +142,14 @@ public final class HybridTimeCourse {
 
         private void restart(double t, double[] y) {
             System.arraycopy(y, 0, held, 0, y.length);
+            if (system.still()) {
+                stepper = still;
+            } else if (bdf == null) {
+                stepper = bdf = new BdfMethod().start(system, t, y, tolerances);
+                return;
+            } else {
+                stepper = bdf;
+            }
             stepper.restart(t, y);
         }
 
@@ -190,6 +204,75 @@ public final class HybridTimeCourse {
                             system.componentName(i));
                 }
             }
+        }
+    }
+
+    /**
+     * The exact solution while nothing but the clock changes between jumps ({@link HybridModel.Run#still()}): the
+     * state holds still and the clock grows at the constant total propensity, so a step goes straight to tStop.
+     */
+    private static final class StillStepper implements OdeStepper {
+        private final HybridModel.Run system;
+        private final int clock;
+        private double t0;
+        private double clock0;
+        private double rate;
+        private double tPrevious;
+        private double t;
+        private double[] y;
+
+        StillStepper(HybridModel.Run system) {
+            this.system = system;
+            this.clock = system.clock();
+        }
+
+        @Override
+        public void restart(double t, double[] y0) {
+            this.y = y0.clone();
+            this.t0 = t;
+            this.t = t;
+            this.tPrevious = t;
+            this.clock0 = y0[clock];
+            this.rate = system.propensities(t, y0) * system.clockScale();
+        }
+
+        @Override
+        public double step(double tStop) {
+            tPrevious = t;
+            t = tStop;
+            y[clock] = clock0 + rate * (t - t0);
+            return t;
+        }
+
+        @Override
+        public void interpolate(double time, double[] out) {
+            System.arraycopy(y, 0, out, 0, y.length);
+            out[clock] = time == t ? y[clock] : clock0 + rate * (time - t0);
+        }
+
+        @Override
+        public double time() {
+            return t;
+        }
+
+        @Override
+        public double previousTime() {
+            return tPrevious;
+        }
+
+        @Override
+        public double[] state() {
+            return y;
+        }
+
+        @Override
+        public long evaluations() {
+            return 0;
+        }
+
+        @Override
+        public long steps() {
+            return 0;
         }
     }
 

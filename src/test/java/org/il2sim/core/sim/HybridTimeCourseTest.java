@@ -165,6 +165,28 @@ class HybridTimeCourseTest {
         assertThat(s.variance()[0][0]).isCloseTo(var, within(4 * varianceError(var, mu4, reps)));
     }
 
+    /**
+     * With every species discrete and time-independent propensities the hybrid draws its random numbers in the order
+     * of Gillespie's direct method (a waiting time, then at each reaction the channel and the next waiting time), so
+     * from the same generator it follows the same path as {@link DirectMethod}, an independent implementation.
+     */
+    @Test
+    void allDiscreteFollowsTheDirectMethodPathByPath() {
+        ReactionNetwork n = network("C", "10", "L", "300").add(new Parameter("b", 1.0, true))
+                .add(new Parameter("K", 100, true)).add(new Parameter("d", 0.3, true))
+                .add(reaction("div", refs("C"), List.of(SpeciesReference.of("C", 2)),
+                        times(sym("b"), new Expr.Apply(Op.DIVIDE, sym("L"), new Expr.Apply(Op.PLUS, sym("K"),
+                                sym("L"))), sym("C"))))
+                .add(reaction("death", refs("C"), List.of(), times(sym("d"), sym("C"))))
+                .add(reaction("uptake", refs("L", "C"), refs("C"), times(num(0.002), sym("C"), sym("L")))).build();
+        CompiledModel model = CompiledModel.compile(n);
+        double[] grid = OutputGrid.uniform(0, 4, 8);
+        Stats ssa = ssa(model, grid, 40, 5, "C", "L");
+        Stats hyb = hybrid(HybridModel.allDiscrete(model), grid, 40, 5, "C", "L");
+        assertThat(hyb.values()).isDeepEqualTo(ssa.values());
+        assertThat(ssa.mean()[8][1]).isLessThan(250); // the ligand was used up in part: every channel fired
+    }
+
     // --- (b) every species continuous: the ODE ---------------------------------------------------------------
 
     @Test
