@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.network.Species;
 import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.HybridTimeCourse;
 import org.il2sim.core.sim.OutputGrid;
 import org.il2sim.core.sim.StochasticTimeCourse;
 import org.il2sim.core.sim.TimeCourse;
@@ -69,6 +70,7 @@ final class SbmlSimulateCommand implements Callable<Integer> {
         if (!solver.stochastic()) {
             solver.odeMethod(); // rejects an unknown --method before any work
         }
+        solver.checkHybridOptions();
         ReactionNetwork network = SbmlImporter.read(model);
         CompiledModel compiled = CompiledModel.compile(network);
         List<String> ids = variables != null ? variables : defaultVariables(compiled);
@@ -84,10 +86,16 @@ final class SbmlSimulateCommand implements Callable<Integer> {
             readouts.add(compiled.readout(id, s != null && (s.hasOnlySubstanceUnits() || solver.stochastic())));
         }
         double[] times = OutputGrid.uniform(start, duration, steps);
-        double[][] rows = solver.stochastic()
-                ? StochasticTimeCourse.run(compiled, solver.stochasticMethod(), times,
-                        Ensemble.replicateGenerator(solver.seed, 0), readouts)
-                : TimeCourse.run(compiled, solver.odeMethod(), tolerances, times, readouts, checkNegative);
+        double[][] rows;
+        if (solver.hybrid()) {
+            rows = HybridTimeCourse.run(solver.hybridModel(compiled), tolerances, times,
+                    Ensemble.replicateGenerator(solver.seed, 0), readouts);
+        } else if (solver.stochastic()) {
+            rows = StochasticTimeCourse.run(compiled, solver.stochasticMethod(), times,
+                    Ensemble.replicateGenerator(solver.seed, 0), readouts);
+        } else {
+            rows = TimeCourse.run(compiled, solver.odeMethod(), tolerances, times, readouts, checkNegative);
+        }
         List<String> header = new ArrayList<>();
         header.add("time");
         header.addAll(ids);

@@ -51,8 +51,8 @@ final class SbmlTestSuiteCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int replicates;
 
-    @Option(names = "--stochastic-method", defaultValue = "ssa", paramLabel = "ssa|nrm|tau",
-            description = "Method for stochastic cases. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--stochastic-method", defaultValue = "ssa", paramLabel = "ssa|nrm|tau|hybrid",
+            description = "Method for stochastic cases (hybrid: every species discrete). Default: ${DEFAULT-VALUE}.")
     String stochasticMethod;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed for stochastic cases.")
@@ -73,14 +73,16 @@ final class SbmlTestSuiteCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TestSuiteRunner runner = new TestSuiteRunner(Methods.defaultOde(), SUITE_TOLERANCES);
         StochasticMethod method = Methods.stochastic(stochasticMethod);
-        if (method == null) {
+        boolean hybrid = Methods.HYBRID.equals(stochasticMethod);
+        if (method == null && !hybrid) {
             throw new UserInputException("unknown --stochastic-method '" + stochasticMethod + "'; known: "
-                    + String.join(", ", Methods.stochasticNames()));
+                    + String.join(", ", Methods.stochasticNames()) + ", " + Methods.HYBRID);
         }
         if (replicates < 2) {
             throw new UserInputException("--replicates must be at least 2 (got " + replicates + ")");
         }
-        StochasticSuiteRunner stochastic = new StochasticSuiteRunner(method, replicates, seed, n);
+        StochasticSuiteRunner stochastic = hybrid ? StochasticSuiteRunner.hybrid(replicates, seed, n)
+                : new StochasticSuiteRunner(method, replicates, seed, n);
         List<Path> deterministic = new ArrayList<>();
         for (Path c : cases) {
             if (!StochasticSuiteRunner.isStochastic(c)) {

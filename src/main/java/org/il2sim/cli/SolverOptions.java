@@ -1,6 +1,10 @@
 package org.il2sim.cli;
 
+import java.util.List;
+import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.HybridModel;
 import org.il2sim.core.sim.Methods;
+import org.il2sim.core.sim.ModelException;
 import org.il2sim.core.solver.OdeMethod;
 import org.il2sim.core.solver.StochasticMethod;
 import org.il2sim.core.solver.Tolerances;
@@ -9,11 +13,21 @@ import picocli.CommandLine.Option;
 /** Solver options shared by every simulating command (a picocli mixin). */
 final class SolverOptions {
 
-    @Option(names = "--method", defaultValue = "ode", paramLabel = "ode|bdf|dp853|ssa|nrm|tau",
+    @Option(names = "--method", defaultValue = "ode", paramLabel = "ode|bdf|dp853|ssa|nrm|tau|hybrid",
             description = "Simulation method: ode (deterministic, the default stiff BDF), bdf, dp853 (non-stiff "
                     + "Dormand-Prince 8(5,3)), ssa (exact stochastic, Gillespie direct), nrm (exact, next reaction), "
-                    + "tau (tau-leaping). Default: ${DEFAULT-VALUE}.")
+                    + "tau (tau-leaping), hybrid (reactions that change only --continuous species, or species above "
+                    + "--threshold, as an ODE; the others as exact jumps). Default: ${DEFAULT-VALUE}.")
     String method;
+
+    @Option(names = "--continuous", split = ",", paramLabel = "ID",
+            description = "Hybrid method: species always integrated as an ODE.")
+    java.util.List<String> continuous;
+
+    @Option(names = "--threshold", paramLabel = "N",
+            description = "Hybrid method: a species with at least N molecules is continuous (it turns discrete "
+                    + "again below N/2). Default: none.")
+    Double threshold;
 
     @Option(names = "--rtol", defaultValue = "1e-6", paramLabel = "R",
             description = "Relative tolerance of the ODE solver. Default: ${DEFAULT-VALUE}.")
@@ -41,9 +55,34 @@ final class SolverOptions {
         return new Tolerances(rtol, atol, maxSteps, Double.POSITIVE_INFINITY);
     }
 
-    /** True when --method names a stochastic method. */
+    /** True when --method names a stochastic or the hybrid method (runs that draw random numbers). */
     boolean stochastic() {
-        return Methods.stochastic(method) != null;
+        return Methods.isRandom(method);
+    }
+
+    boolean hybrid() {
+        return Methods.HYBRID.equals(method);
+    }
+
+    /** The hybrid partition of a model; refuses --continuous and --threshold with any other method. */
+    HybridModel hybridModel(CompiledModel model) {
+        if (threshold != null && !(threshold > 0)) {
+            throw new UserInputException("--threshold must be a positive number (got " + threshold + ")");
+        }
+        try {
+            return new HybridModel(model, continuous == null ? List.of() : continuous,
+                    threshold == null ? Double.POSITIVE_INFINITY : threshold);
+        } catch (ModelException e) {
+            throw new UserInputException("--continuous: " + e.getMessage());
+        }
+    }
+
+    /** Rejects hybrid-only options with another method. */
+    void checkHybridOptions() {
+        if (!hybrid() && (continuous != null || threshold != null)) {
+            throw new UserInputException("--continuous and --threshold belong to --method hybrid (got --method "
+                    + method + ")");
+        }
     }
 
     OdeMethod odeMethod() {
@@ -53,7 +92,8 @@ final class SolverOptions {
         OdeMethod m = Methods.ode(method);
         if (m == null) {
             throw new UserInputException("unknown --method '" + method + "'; known: ode, "
-                    + String.join(", ", Methods.odeNames()) + ", " + String.join(", ", Methods.stochasticNames()));
+                    + String.join(", ", Methods.odeNames()) + ", " + String.join(", ", Methods.stochasticNames())
+                    + ", " + Methods.HYBRID);
         }
         return m;
     }

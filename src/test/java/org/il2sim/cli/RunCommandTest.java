@@ -143,4 +143,49 @@ class RunCommandTest {
                 .contains("dr.yaml:3:16: unknown ligand 'IL99'").contains("dr.yaml:4:15: doses must be positive");
         assertThat(dir.resolve("o")).doesNotExist();
     }
+    @Test
+    void hybridSolverKeysAreCheckedWithTheirLocation(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("h.yaml");
+        Files.writeString(s, "model: acute-infection\nduration: 1 day\nsolver:\n  method: hybrid\n"
+                + "  continuous: [CD8_memory, CD9_memory]\n  threshold: 1000 cells\n");
+        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("h.yaml:5:28: unknown species 'CD9_memory' in solver: continuous; known: ")
+                .contains("CD8_memory").doesNotContain("Exception");
+        assertThat(dir.resolve("o")).doesNotExist();
+
+        Path t = dir.resolve("t.yaml");
+        Files.writeString(t, "duration: 1 h\nsolver:\n  method: ssa\n  threshold: -3\n");
+        SbmlSimulateCommandTest.Run w = run("run", t.toString(), "--out", dir.resolve("o").toString());
+        assertThat(w.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(w.err()).contains("t.yaml:4:3: 'threshold' belongs to 'method: hybrid', not to 'ssa'")
+                .contains("t.yaml:4:14: 'threshold' must be a positive number");
+    }
+
+    @Test
+    void hybridRunsWriteReplicatesAndThePartition(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("h.yaml");
+        Files.writeString(s, "model: acute-infection\nduration: 2.5 day\nsteps: 5\nreplicates: 6\nseed: 3\n"
+                + "outputs: [CD8_effector, CD8_naive]\nsolver: {method: hybrid, threshold: 1000, atol: 1e-6}\n");
+        Path out = dir.resolve("o");
+        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertThat(json.get("method").asText()).isEqualTo("hybrid");
+        assertThat(json.get("threshold").asDouble()).isEqualTo(1000);
+        assertThat(json.get("replicates").asInt()).isEqualTo(6);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("threshold: 1000");
+        // day 2 (time 2880 min): every replicate has its own whole number of CD8 effectors, 150 e^{1.5} on average
+        List<String> lines = Files.readAllLines(out.resolve("timecourse.csv"));
+        java.util.Set<Double> values = new java.util.HashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            if (f[0].equals("2880") && f[2].equals("CD8_effector")) {
+                double v = Double.parseDouble(f[3]);
+                assertThat(v).isEqualTo(Math.rint(v)).isBetween(300.0, 1000.0);
+                values.add(v);
+            }
+        }
+        assertThat(values).hasSizeGreaterThan(1);
+    }
 }

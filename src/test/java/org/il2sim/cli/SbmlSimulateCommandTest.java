@@ -63,6 +63,37 @@ class SbmlSimulateCommandTest {
     }
 
     @Test
+    void hybridWithEverySpeciesContinuousIsTheOdeAndChecksItsOptions(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("decay.xml");
+        Files.writeString(model, DECAY);
+        Path out = dir.resolve("out.csv");
+        Run r = run("sbml", "simulate", model.toString(), "--duration", "4", "--steps", "4", "--method", "hybrid",
+                "--continuous", "A", "--rtol", "1e-10", "--atol", "1e-14", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            double t = Double.parseDouble(f[0]);
+            assertThat(Double.parseDouble(f[1])).isCloseTo(2 * Math.exp(-0.3 * t), within(1e-8));
+        }
+        Run discrete = run("sbml", "simulate", model.toString(), "--duration", "40", "--steps", "4", "--method",
+                "hybrid", "--out", out.toString());
+        assertThat(discrete.code()).as(discrete.err()).isZero();
+        for (String line : Files.readAllLines(out).subList(1, 6)) {
+            double a = Double.parseDouble(line.split(",")[1]);
+            assertThat(a).isIn(0.0, 1.0, 2.0); // two molecules decaying one by one
+        }
+        Run unknown = run("sbml", "simulate", model.toString(), "--duration", "4", "--steps", "4", "--method",
+                "hybrid", "--continuous", "B", "--out", out.toString());
+        assertThat(unknown.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(unknown.err()).contains("'B' is not a species of the model; known: A");
+        Run wrongMethod = run("sbml", "simulate", model.toString(), "--duration", "4", "--steps", "4", "--method",
+                "ssa", "--threshold", "100", "--out", out.toString());
+        assertThat(wrongMethod.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(wrongMethod.err()).contains("--continuous and --threshold belong to --method hybrid");
+    }
+
+    @Test
     void fallonModelMatchesTheCvodeReferenceToSixDigits(@TempDir Path dir) throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(FALLON), "shared data not present");
         Path out = dir.resolve("f.csv");

@@ -34,6 +34,17 @@ public final class Methods {
         };
     }
 
+    /**
+     * The hybrid method: discrete reactions as jumps, continuous ones as an ODE ({@link HybridTimeCourse}); its
+     * partition comes from a {@link HybridModel}.
+     */
+    public static final String HYBRID = "hybrid";
+
+    /** True for methods that draw random numbers (stochastic and hybrid): they run replicates from a seed. */
+    public static boolean isRandom(String name) {
+        return stochastic(name) != null || HYBRID.equals(name);
+    }
+
     /** Names accepted by {@link #stochastic(String)}. */
     public static List<String> stochasticNames() {
         return List.of("ssa", "nrm", "tau");

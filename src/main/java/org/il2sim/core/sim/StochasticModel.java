@@ -41,7 +41,7 @@ public final class StochasticModel implements StochasticSystem {
 
     public StochasticModel(CompiledModel model) {
         this.model = model;
-        refuseUnsupported(model);
+        refuseUnsupported(model, false, "stochastic simulation");
         this.evaluations = ThreadLocal.withInitial(() -> new Evaluation(model));
         boolean rules = !model.network().rules().isEmpty();
         List<int[]> changedList = new ArrayList<>();
@@ -51,34 +51,14 @@ public final class StochasticModel implements StochasticSystem {
         List<Integer> reactionList = new ArrayList<>();
         List<Evaluator> evalList = new ArrayList<>();
         List<Expr> lawList = new ArrayList<>();
-        var functions = model.network().functionsById();
-        for (int j = 0; j < model.reactionSlot.length; j++) {
-            Reaction r = model.network().reactions().get(j);
-            Expr law = r.rate() == null ? new Expr.Num(0) : Exprs.expandCalls(r.rate(), functions::get);
-            List<Expr> directions = List.of(law);
-            if (r.reversible()) {
-                // A reversible reaction's law is a net rate; as a jump process it is two channels, forward and back.
-                if (!(law instanceof Expr.Apply a && a.op() == Op.MINUS && a.args().size() == 2)) {
-                    throw ModelException.unsupported("reversible reaction '" + r.id() + "' needs a rate law of the "
-                            + "form forward - reverse for stochastic simulation (or mark it irreversible)");
-                }
-                directions = a.args();
-            }
-            for (int d = 0; d < directions.size(); d++) {
-                Expr e = directions.get(d);
-                double sign = d == 0 ? 1 : -1;
-                double[] delta = model.effectCoefficient[j].clone();
-                for (int k = 0; k < delta.length; k++) {
-                    delta[k] *= sign;
-                }
-                changedList.add(model.effectState[j].clone());
-                changesList.add(delta);
-                timeList.add(rules || Exprs.readsTime(e));
-                readsList.add(rules ? allSpecies() : speciesRead(e));
-                reactionList.add(j);
-                evalList.add(r.reversible() ? model.compileExpression(e, "reaction '" + r.id() + "'") : null);
-                lawList.add(e);
-            }
+        for (Channel c : channels(model)) {
+            changedList.add(c.changed());
+            changesList.add(c.changes());
+            timeList.add(rules || Exprs.readsTime(c.law()));
+            readsList.add(rules ? allSpecies() : speciesRead(c.law()));
+            reactionList.add(c.reaction());
+            evalList.add(c.evaluator());
+            lawList.add(c.law());
         }
         changed = changedList.toArray(int[][]::new);
         changes = changesList.toArray(double[][]::new);
@@ -99,6 +79,51 @@ public final class StochasticModel implements StochasticSystem {
                 recogniseMassAction(ch, lawList.get(ch));
             }
         }
+    }
+
+    /**
+     * One jump channel: a reaction, or one direction of a reversible one.
+     *
+     * @param reaction index of the reaction in the network
+     * @param law the propensity's expression (functions expanded)
+     * @param evaluator the compiled law of one direction of a reversible reaction, or null when the propensity is
+     *     the reaction's own rate slot
+     * @param changed state indices the channel changes, with {@code changes} the amounts
+     */
+    record Channel(int reaction, Expr law, Evaluator evaluator, int[] changed, double[] changes) {
+    }
+
+    /**
+     * The jump channels of a model: each irreversible reaction, and each reversible one as two channels when its
+     * law is "forward - reverse" (refused otherwise). Shared by the stochastic and hybrid methods.
+     */
+    static List<Channel> channels(CompiledModel model) {
+        List<Channel> out = new ArrayList<>();
+        var functions = model.network().functionsById();
+        for (int j = 0; j < model.reactionSlot.length; j++) {
+            Reaction r = model.network().reactions().get(j);
+            Expr law = r.rate() == null ? new Expr.Num(0) : Exprs.expandCalls(r.rate(), functions::get);
+            List<Expr> directions = List.of(law);
+            if (r.reversible()) {
+                // A reversible reaction's law is a net rate; as a jump process it is two channels, forward and back.
+                if (!(law instanceof Expr.Apply a && a.op() == Op.MINUS && a.args().size() == 2)) {
+                    throw ModelException.unsupported("reversible reaction '" + r.id() + "' needs a rate law of the "
+                            + "form forward - reverse for stochastic simulation (or mark it irreversible)");
+                }
+                directions = a.args();
+            }
+            for (int d = 0; d < directions.size(); d++) {
+                Expr e = directions.get(d);
+                double sign = d == 0 ? 1 : -1;
+                double[] delta = model.effectCoefficient[j].clone();
+                for (int k = 0; k < delta.length; k++) {
+                    delta[k] *= sign;
+                }
+                out.add(new Channel(j, e, r.reversible() ? model.compileExpression(e, "reaction '" + r.id() + "'")
+                        : null, model.effectState[j].clone(), delta));
+            }
+        }
+        return out;
     }
 
     /**
@@ -145,9 +170,13 @@ public final class StochasticModel implements StochasticSystem {
         massActionSpecies[ch] = counts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static void refuseUnsupported(CompiledModel model) {
+    /**
+     * Refuses what jump processes cannot run yet: algebraic rules, fast reactions, delays, variable stoichiometry
+     * and conversion factors, and rate rules unless {@code rateRulesAllowed} (the hybrid method integrates them).
+     */
+    static void refuseUnsupported(CompiledModel model, boolean rateRulesAllowed, String what) {
         List<String> problems = new ArrayList<>();
-        if (model.rateRules.length > 0) {
+        if (model.rateRules.length > 0 && !rateRulesAllowed) {
             problems.add("rate rules");
         }
         if (model.algebraicSlot.length > 0) {
@@ -176,7 +205,7 @@ public final class StochasticModel implements StochasticSystem {
             }
         }
         if (!problems.isEmpty()) {
-            throw ModelException.unsupported("stochastic simulation of models with " + String.join(", ",
+            throw ModelException.unsupported(what + " of models with " + String.join(", ",
                     new TreeSet<>(problems)) + " is not supported yet; use the ODE method");
         }
     }

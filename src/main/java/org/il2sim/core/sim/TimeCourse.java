@@ -117,7 +117,7 @@ public final class TimeCourse {
      * A located trigger time within a few rounding errors of the next output time is taken to be that time, so the
      * output shows the state after the event (as the SBML Test Suite expects for triggers like time >= 2).
      */
-    private static double snap(double tRoot, double[] times, int next) {
+    static double snap(double tRoot, double[] times, int next) {
         double eps = 1e-13 * Math.max(1.0, Math.abs(tRoot));
         int j = next;
         while (j < times.length && times[j] < tRoot - eps) {

@@ -17,6 +17,15 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** The hybrid method's partition in words. */
+    static String partition(org.il2sim.io.scenario.Scenario.SolverSettings solver) {
+        String listed = solver.continuous().isEmpty() ? "none" : String.join(", ", solver.continuous());
+        String threshold = Double.isInfinite(solver.threshold()) ? "none"
+                : String.format(Locale.ROOT, "%g (back to discrete below %g)", solver.threshold(),
+                        org.il2sim.core.sim.HybridModel.RETURN_FRACTION * solver.threshold());
+        return "continuous species: " + listed + "; threshold: " + threshold;
+    }
+
     public static void write(Path file, RunResult r, byte[] png, String version) throws IOException {
         StringBuilder h = new StringBuilder();
         head(h, r.scenario().name());
@@ -28,6 +37,9 @@ public final class HtmlReport {
         row(h, "model", r.network().name() + " (" + r.network().id() + ")");
         row(h, "experiment", r.scenario().experiment());
         row(h, "method", r.method());
+        if ("hybrid".equals(r.method())) {
+            row(h, "hybrid partition", partition(r.scenario().solver()));
+        }
         row(h, "tolerances", String.format(Locale.ROOT, "rtol %.3g, atol %.3g", r.rtol(), r.atol()));
         row(h, "seed", Long.toString(r.scenario().seed()));
         row(h, "replicates", Integer.toString(r.values().length));

@@ -35,6 +35,11 @@ public final class RunJson {
         Map<String, Object> m = base(version, r.scenario(), dir, files);
         m.put("model", r.network().id());
         m.put("method", r.method());
+        if ("hybrid".equals(r.method())) {
+            m.put("continuous", r.scenario().solver().continuous());
+            double threshold = r.scenario().solver().threshold();
+            m.put("threshold", Double.isInfinite(threshold) ? null : threshold);
+        }
         m.put("rtol", r.rtol());
         m.put("atol", r.atol());
         m.put("seed", r.scenario().seed());

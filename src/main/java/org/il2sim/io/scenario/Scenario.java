@@ -69,7 +69,19 @@ public record Scenario(Path file, String name, String description, String experi
     public record Intervention(double time, Map<String, Double> set) {
     }
 
-    public record SolverSettings(String method, double rtol, double atol, long maxSteps) {
+    /**
+     * @param continuous species the hybrid method always integrates as an ODE
+     * @param threshold amount at or above which the hybrid method treats a species as continuous (infinity: none)
+     */
+    public record SolverSettings(String method, double rtol, double atol, long maxSteps, List<String> continuous,
+                                 double threshold) {
+        /** The ODE method with il2sim's default tolerances. */
+        public static final SolverSettings DEFAULT = new SolverSettings("ode", 1e-6, 1e-12, 1_000_000, List.of(),
+                Double.POSITIVE_INFINITY);
+
+        public SolverSettings {
+            continuous = List.copyOf(continuous);
+        }
     }
 
     /** "file:line:column" of an id written in a section, or the file alone. */

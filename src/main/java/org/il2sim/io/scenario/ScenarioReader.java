@@ -57,8 +57,10 @@ public final class ScenarioReader {
     static final Set<String> PANEL_KEYS = Set.of("cells", "ligands", "doses", "times", "parameter-set",
             "receptor-table", "ligand-definitions");
     static final List<String> PARAMETER_SETS = org.il2sim.models.gammachain.ParameterSet.USER_NAMES;
-    static final Set<String> SOLVER_KEYS = Set.of("method", "rtol", "atol", "max-steps");
-    static final List<String> METHODS = List.of("ode", "bdf", "dp853", "ssa", "nrm", "tau");
+    static final Set<String> SOLVER_KEYS = Set.of("method", "rtol", "atol", "max-steps", "continuous", "threshold");
+    static final List<String> METHODS = List.of("ode", "bdf", "dp853", "ssa", "nrm", "tau", "hybrid");
+    /** Keys that only the hybrid method reads. */
+    static final Set<String> HYBRID_KEYS = Set.of("continuous", "threshold");
 
     private final String file;
     private final Path path;
@@ -373,11 +375,12 @@ public final class ScenarioReader {
     private Scenario.SolverSettings solver(YamlNode.Mapping top) {
         YamlNode n = top.entries().get("solver");
         if (n == null) {
-            return new Scenario.SolverSettings("ode", 1e-6, 1e-12, 1_000_000);
+            return Scenario.SolverSettings.DEFAULT;
         }
         if (!(n instanceof YamlNode.Mapping m)) {
-            problems.add(at(n) + ": 'solver' must be key: value lines (method, rtol, atol, max-steps)");
-            return new Scenario.SolverSettings("ode", 1e-6, 1e-12, 1_000_000);
+            problems.add(at(n) + ": 'solver' must be key: value lines (method, rtol, atol, max-steps; for the hybrid "
+                    + "method also continuous, threshold)");
+            return Scenario.SolverSettings.DEFAULT;
         }
         unknownKeys(m, SOLVER_KEYS, "solver");
         String method = choice(m, "method", METHODS, "ode");
@@ -387,7 +390,56 @@ public final class ScenarioReader {
             problems.add(at(m) + ": solver rtol and atol must be positive");
         }
         long maxSteps = integer(m, "max-steps", 1_000_000, 1, Long.MAX_VALUE);
-        return new Scenario.SolverSettings(method, rtol, atol, maxSteps);
+        if (!"hybrid".equals(method)) {
+            for (String key : HYBRID_KEYS) {
+                if (m.entries().containsKey(key)) {
+                    problems.add(atKey(m, key) + ": '" + key + "' belongs to 'method: hybrid', not to '" + method
+                            + "'");
+                }
+            }
+        }
+        List<String> continuous = new ArrayList<>();
+        YamlNode c = m.entries().get("continuous");
+        if (c instanceof YamlNode.Sequence seq) {
+            for (YamlNode item : seq.items()) {
+                String id = scalar(item, "continuous");
+                if (id != null) {
+                    continuous.add(id);
+                    locations.put("continuous." + id, new int[] {item.line(), item.column()});
+                }
+            }
+        } else if (c != null) {
+            problems.add(at(c) + ": 'continuous' must be a list of species ids (e.g. [IL2, CD25])");
+        }
+        double threshold = threshold(m);
+        return new Scenario.SolverSettings(method, rtol, atol, maxSteps, continuous, threshold);
+    }
+
+    /** The hybrid threshold: a positive count (bare, in cells, or in molecules/cell); infinity when absent. */
+    private double threshold(YamlNode.Mapping m) {
+        YamlNode n = m.entries().get("threshold");
+        if (n == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        String text = scalar(n, "threshold");
+        if (text == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            Quantity q = Units.parse(text);
+            if (q.dimension() != Dimension.DIMENSIONLESS && q.dimension() != Dimension.CELLS
+                    && q.dimension() != Dimension.AMOUNT_PER_CELL) {
+                problems.add(at(n) + ": 'threshold' must be a count (e.g. 1000, 1000 cells or 1000 molecules/cell), "
+                        + "got '" + text + "'");
+            } else if (!(q.canonical() > 0) || Double.isInfinite(q.canonical())) {
+                problems.add(at(n) + ": 'threshold' must be a positive number, got '" + text + "'");
+            } else {
+                return q.canonical();
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(at(n) + ": 'threshold': " + e.getMessage());
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     /**

@@ -16,6 +16,8 @@ import org.il2sim.core.network.Species;
 import org.il2sim.core.parallel.Parallel;
 import org.il2sim.core.sim.CompiledModel;
 import org.il2sim.core.sim.GridRecorder;
+import org.il2sim.core.sim.HybridModel;
+import org.il2sim.core.sim.HybridTimeCourse;
 import org.il2sim.core.sim.Methods;
 import org.il2sim.core.sim.ModelException;
 import org.il2sim.core.sim.OutputGrid;
@@ -61,7 +63,7 @@ public final class ScenarioRunner {
         List<String> ids = s.outputs().isEmpty() ? defaultOutputs(network) : s.outputs();
         List<String> problems = new ArrayList<>();
         List<CompiledModel.Readout> readouts = new ArrayList<>();
-        boolean stochastic = Methods.stochastic(s.solver().method()) != null;
+        boolean stochastic = Methods.isRandom(s.solver().method());
         for (String id : ids) {
             if (model.slot(id) < 0 || id.startsWith("amount(") || network.reactions().stream().anyMatch(r -> r.id().equals(id))) {
                 problems.add(s.where("outputs", id) + ": unknown output '" + id + "'; known: " + known(network));
@@ -82,13 +84,20 @@ public final class ScenarioRunner {
         }
         double[][][] values = new double[replicates][][];
         if (stochastic) {
-            StochasticMethod method = Methods.stochastic(s.solver().method());
-            StochasticModel system = new StochasticModel(model);
+            boolean hybrid = Methods.HYBRID.equals(s.solver().method());
+            StochasticMethod method = hybrid ? null : Methods.stochastic(s.solver().method());
+            StochasticModel system = hybrid ? null : new StochasticModel(model);
+            HybridModel partitioned = hybrid ? hybridModel(s, model) : null;
+            Tolerances tol = tolerances(s);
             AtomicInteger done = new AtomicInteger();
             int total = replicates;
             Parallel.forEach(total, Parallel.cores(), r -> {
                 GridRecorder rec = new GridRecorder(times.length, readouts);
-                StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(s.seed(), r), rec);
+                if (hybrid) {
+                    HybridTimeCourse.run(partitioned, tol, times, Ensemble.replicateGenerator(s.seed(), r), rec);
+                } else {
+                    StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(s.seed(), r), rec);
+                }
                 values[r] = rec.rows();
                 if (progress != null) {
                     progress.accept((double) done.incrementAndGet() / total);
@@ -96,8 +105,7 @@ public final class ScenarioRunner {
             });
         } else {
             OdeMethod method = s.solver().method().equals("ode") ? Methods.defaultOde() : Methods.ode(s.solver().method());
-            Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
-                    Double.POSITIVE_INFINITY);
+            Tolerances tol = tolerances(s);
             GridRecorder rec = new GridRecorder(times.length, readouts);
             double tEnd = times[times.length - 1];
             TrajectoryObserver observer = new TrajectoryObserver() {
@@ -120,6 +128,26 @@ public final class ScenarioRunner {
         network.parameters().forEach(p -> used.put(p.id(), model.initialValue(p.id())));
         return new RunResult(s, network, used, s.solver().method(), s.solver().rtol(), s.solver().atol(), times, ids, units,
                 values, (System.nanoTime() - started) / 1_000_000, warnings);
+    }
+
+    private static Tolerances tolerances(Scenario s) {
+        return new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(), Double.POSITIVE_INFINITY);
+    }
+
+    /** The hybrid partition of the scenario, its continuous species checked against the model (file:line:column). */
+    private static HybridModel hybridModel(Scenario s, CompiledModel model) {
+        List<String> problems = new ArrayList<>();
+        var species = model.network().speciesById();
+        for (String id : s.solver().continuous()) {
+            if (!species.containsKey(id)) {
+                problems.add(s.where("continuous", id) + ": unknown species '" + id + "' in solver: continuous; "
+                        + "known: " + String.join(", ", species.keySet()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new HybridModel(model, s.solver().continuous(), s.solver().threshold());
     }
 
     /** Runs every condition of a sweep or knockout comparison (in parallel), each as a time course. */

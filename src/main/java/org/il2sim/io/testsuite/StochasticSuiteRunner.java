@@ -9,7 +9,10 @@ import java.util.Locale;
 import org.il2sim.core.sim.CompiledModel;
 import org.il2sim.core.sim.ModelException;
 import org.il2sim.core.sim.GridRecorder;
+import org.il2sim.core.sim.HybridModel;
+import org.il2sim.core.sim.HybridTimeCourse;
 import org.il2sim.core.sim.StochasticTimeCourse;
+import org.il2sim.core.solver.Tolerances;
 import org.il2sim.core.sim.StochasticModel;
 import org.il2sim.core.solver.StochasticMethod;
 import org.il2sim.core.solver.ssa.Ensemble;
@@ -24,6 +27,10 @@ import org.il2sim.io.sbml.SbmlImporter;
  */
 public final class StochasticSuiteRunner {
 
+    /** Tolerances of hybrid runs: the jump clock's error (about rtol per waiting time) far below the suite's. */
+    static final Tolerances HYBRID_TOLERANCES = new Tolerances(1e-8, 1e-10, 1_000_000L, Double.POSITIVE_INFINITY);
+
+    /** The jump method, or null for the hybrid method with every species discrete. */
     private final StochasticMethod method;
     private final int replicates;
     private final long seed;
@@ -34,6 +41,14 @@ public final class StochasticSuiteRunner {
         this.replicates = replicates;
         this.seed = seed;
         this.threads = threads;
+    }
+
+    /**
+     * A runner of the hybrid method with every species discrete: the DSMTS then checks its jump clock, channel
+     * choice and event handling against the suite's exact means and variances.
+     */
+    public static StochasticSuiteRunner hybrid(int replicates, long seed, int threads) {
+        return new StochasticSuiteRunner(null, replicates, seed, threads);
     }
 
     /** True when a case folder holds a stochastic case (its settings give mean and sd ranges). */
@@ -68,7 +83,6 @@ public final class StochasticSuiteRunner {
 
     private String judge(Path sbml, CaseSettings settings, ExpectedResults expected) {
         CompiledModel model = CompiledModel.compile(SbmlImporter.read(sbml));
-        StochasticModel system = new StochasticModel(model);
         double[] times = settings.times();
         double[] meanRange = range(settings.get("meanrange"));
         double[] sdRange = range(settings.get("sdrange"));
@@ -77,7 +91,7 @@ public final class StochasticSuiteRunner {
         for (String variable : variables) {
             readouts.add(model.readout(variable, true));
         }
-        double[][][] runs = replicates(system, times, readouts);
+        double[][][] runs = replicates(model, times, readouts);
         List<String> failures = new ArrayList<>();
         for (int v = 0; v < variables.size(); v++) {
             String variable = variables.get(v);
@@ -120,11 +134,18 @@ public final class StochasticSuiteRunner {
      * Runs the replicates in parallel; replicate r draws from a generator derived from (seed, r) alone, so results
      * do not depend on the number of threads. Events, if any, are handled by {@link StochasticTimeCourse}.
      */
-    private double[][][] replicates(StochasticModel system, double[] times, List<CompiledModel.Readout> readouts) {
+    private double[][][] replicates(CompiledModel model, double[] times, List<CompiledModel.Readout> readouts) {
+        StochasticModel system = method == null ? null : new StochasticModel(model);
+        HybridModel discrete = method == null ? HybridModel.allDiscrete(model) : null;
         double[][][] runs = new double[replicates][][];
         org.il2sim.core.parallel.Parallel.forEach(replicates, threads, r -> {
             GridRecorder recorder = new GridRecorder(times.length, readouts);
-            StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(seed, r), recorder);
+            if (method == null) {
+                HybridTimeCourse.run(discrete, HYBRID_TOLERANCES, times, Ensemble.replicateGenerator(seed, r),
+                        recorder);
+            } else {
+                StochasticTimeCourse.run(system, method, times, Ensemble.replicateGenerator(seed, r), recorder);
+            }
             runs[r] = recorder.rows();
         });
         return runs;
