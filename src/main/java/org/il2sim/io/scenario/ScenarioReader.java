@@ -27,7 +27,7 @@ public final class ScenarioReader {
     public static final List<String> EXPERIMENTS = List.of("time-course", "dose-response", "sweep", "knockout");
     /** Models shipped with il2sim. */
     public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain",
-            "acute-infection", "closed-culture");
+            "acute-infection", "closed-culture", "treg-tug-of-war", "treg-homeostasis");
     /** Build options of the closed-culture model (Tkach 2014), with their dimensions. */
     static final Map<String, Dimension> CULTURE_OPTIONS = Map.of("antigen", Dimension.DIMENSIONLESS,
             "cells", Dimension.CELLS, "crosstalk", Dimension.DIMENSIONLESS, "boost", Dimension.DIMENSIONLESS,

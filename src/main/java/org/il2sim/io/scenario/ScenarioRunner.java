@@ -176,6 +176,13 @@ public final class ScenarioRunner {
                     .withClasses((int) Math.round(o.getOrDefault("classes", 20.0)));
             return org.il2sim.models.immune.ClosedCultureModel.build(setup);
         }
+        if (name.equals("treg-tug-of-war")) {
+            return org.il2sim.models.immune.LymphNodeModel.build(org.il2sim.models.immune.LymphNodeSetup.tugOfWar());
+        }
+        if (name.equals("treg-homeostasis")) {
+            return org.il2sim.models.immune.LymphNodeModel.build(
+                    org.il2sim.models.immune.LymphNodeSetup.homeostasis());
+        }
         try (InputStream in = ScenarioRunner.class.getResourceAsStream(BUILTIN_FOLDER + name + ".xml")) {
             if (in == null) {
                 throw new IllegalStateException("built-in model missing from the jar: " + name);
@@ -250,6 +257,7 @@ public final class ScenarioRunner {
                 return switch (b.name()) {
                     case "il2-receptor-binding" -> "molecules/cell";
                     case "acute-infection" -> "cells";
+                    case "treg-tug-of-war", "treg-homeostasis" -> org.il2sim.models.immune.LymphNodeModel.unitOf(id);
                     default -> "";
                 };
             }
