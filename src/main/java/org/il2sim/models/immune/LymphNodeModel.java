@@ -53,7 +53,7 @@ import org.il2sim.core.units.Units;
  *   Treg → ∅                       [d_min + d_starved·(1 − S_R)]·Treg
  *   ∅ → CD4_naive, ∅ → self_naive  θ_CD4·(1 − self fraction), θ_CD4·self fraction;  naive → ∅  d_naive·naive
  *   c_naive → c_active             H(E_c, τ)·g/t_activation·c_naive
- *   c_active → 2 c_active          p·S_c·c_active
+ *   c_active → 2 c_active          p·[φ·E/(E + K_E) + (1 − φ)·S_c]·c_active   (TCR and IL-2 add, Marchingo 2014)
  *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − S_c)]·c_active
  *   ∅ → α (population P)           N·k_R·CD25_P·(α_base + α_TCR·H(E, τ) + α_STAT·P);   α → ∅  (k_R + death)·α
  *   ∅ → β                          N·k_R·CD122·(β_0 + (β_max − β_0)·H(E, τ));           β → ∅  (k_R + death)·β
@@ -240,7 +240,7 @@ public final class LymphNodeModel {
                 plus(sym("K_P"), sym(TREG + "_IL2_signalling"))));
         rule(b, TREG + "_fate_input", "1", "Treg IL-2 signal read by division and death (pSTAT5)",
                 sym(TREG + "_pSTAT5"));
-        fate(b, TREG, "Treg", "d_Treg_min", "K_S_Treg");
+        fate(b, TREG, "Treg", "d_Treg_min", "K_S_Treg", null);
     }
 
     private static void addClone(NetworkBuilder b, LymphNodeSetup s, String c) {
@@ -277,7 +277,7 @@ public final class LymphNodeModel {
                 + "X/(K_P + X)/(1 + fate_TCR_inhibition sigma_TCR E)", div(sym(active + "_IL2_signalling"),
                 times(plus(sym("K_P"), sym(active + "_IL2_signalling")), plus(num(1), product("fate_TCR_inhibition",
                         "sigma_TCR", e)))));
-        fate(b, active, c + "-reactive activated", "d_signalled", "K_S");
+        fate(b, active, c + "-reactive activated", "d_signalled", "K_S", e);
         String sec = c + "_secreting";
         Expr repressed = div(sym(e), plus(num(1), product("sigma_P", active + "_pSTAT5")));
         rule(b, sec, "1", "IL-2 secretion switch H(E/(1 + sigma_P P), tau) as a Hill function",
@@ -344,16 +344,25 @@ public final class LymphNodeModel {
                 plus(sym(x), sym(xbg)));
     }
 
-    /** Division and death by the IL-2 signal S = P^m/(K_S^m + P^m); dying cells take their receptors along. */
-    private static void fate(NetworkBuilder b, String pop, String what, String signalledDeath, String halfSignal) {
+    /**
+     * Division and death by the IL-2 signal S = F^m/(K_S^m + F^m); dying cells take their receptors along. With an
+     * engaged-TCR rule (conventional cells), division is driven by TCR and IL-2 added linearly (Marchingo 2014):
+     * p_max·[φ·E/(E + K_E) + (1 − φ)·S]; Tregs divide by IL-2 alone, p_max·S.
+     */
+    private static void fate(NetworkBuilder b, String pop, String what, String signalledDeath, String halfSignal,
+                             String engaged) {
         String signal = pop + "_signal";
         rule(b, signal, "1", "IL-2 signal S = P^m/(K_S^m + P^m), " + what, hill(sym(pop + "_fate_input"), sym(halfSignal),
                 sym("signal_hill")));
         String death = pop + "_death_rate";
         rule(b, death, "1/min", "death rate, " + what, plus(sym(signalledDeath), times(minus(sym("d_starved"),
                 sym(signalledDeath)), minus(num(1), sym(signal)))));
+        String drive = pop + "_division_drive";
+        rule(b, drive, "1", "division drive (fraction of p_max), " + what, engaged == null ? sym(signal)
+                : plus(times(sym("TCR_division_share"), div(sym(engaged), plus(sym(engaged), sym("K_TCR_division")))),
+                        times(minus(num(1), sym("TCR_division_share")), sym(signal))));
         b.add(reaction(pop + "_division", what + " division", one(pop), List.of(SpeciesReference.of(pop, 2)),
-                product("p_max", signal, pop)));
+                product("p_max", drive, pop)));
         b.add(reaction(pop + "_death", what + " death", one(pop), none(), product(death, pop)));
         b.add(reaction(pop + "_IL2Ra_death", "IL-2Ra lost with dying cells, " + what, one(pop + "_IL2Ra_total"),
                 none(), product(death, pop + "_IL2Ra_total")));
