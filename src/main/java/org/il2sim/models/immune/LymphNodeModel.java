@@ -48,17 +48,17 @@ import org.il2sim.core.units.Units;
  * R = C(α, β, K_R); pSTAT5 P = Y/(K_P + Y)/(1 + σ_TCR·E) with Y = X + X_βγ (no TCR factor for Tregs); the signal
  * S = P^m/(K_S^m + P^m). Treg suppression g = 1/(1 + Treg/R50). Reactions:
  * <pre>
- *   ∅ → Treg                       θ_R·Treg_density          (thymic output, IL-2 independent; θ_R = fraction·θ_CD4)
+ *   ∅ → Treg                       θ_R·Treg_density    (thymic output, needs no IL-2; θ_R = fraction·θ_CD4)
  *   Treg → 2 Treg                  p·S_R·Treg
  *   Treg → ∅                       [d_min + d_starved·(1 − S_R)]·Treg
- *   ∅ → CD4_naive, ∅ → self_naive  θ_CD4·(1 − self fraction), θ_CD4·self fraction;  naive → ∅  d_naive·naive
+ *   ∅ → CD4_naive, ∅ → self_naive  θ_CD4·(1 − self fraction), θ_CD4·self fraction; naive → ∅ d_naive
  *   c_naive → c_active             H(E_c, τ)·g/t_activation·c_naive
- *   c_active → 2 c_active          p·[φ·E/(E + K_E) + (1 − φ)·S_c]·c_active   (TCR and IL-2 add, Marchingo 2014)
+ *   c_active → 2 c_active          p·[φ·E/(E + K_E) + (1 − φ)·S_c]·c_active  (φ = 0 as bundled)
  *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − S_c)]·c_active
- *   ∅ → α (population P)           N·k_R·CD25_P·(α_base + α_TCR·H(E, τ) + α_STAT·P);   α → ∅  (k_R + death)·α
- *   ∅ → β                          N·k_R·CD122·(β_0 + (β_max − β_0)·H(E, τ));           β → ∅  (k_R + death)·β
+ *   ∅ → α (population P)           N·k_R·CD25_P·(α_base + α_TCR·H(E, τ) + α_STAT·P); α → ∅ (k_R + death)·α
+ *   ∅ → β                          N·k_R·CD122·(β_0 + (β_max − β_0)·H(E, τ)); β → ∅ (k_R + death)·β
  *   IL2_medium → X                 N·k_on·[IL-2]·max(R − X, 0)
- *   IL2_medium → X_βγ              N·k_on_bg·[IL-2]·max(β − R − X_βγ, 0)   (intermediate affinity; signals as X)
+ *   IL2_medium → X_βγ              N·k_on_bg·[IL-2]·max(β − R − X_βγ, 0)  (intermediate affinity)
  *   X, X_βγ → IL2_internalised     k_endo·X;     X, X_βγ → IL2_lost_with_cells   death·X
  *   ∅ → IL2_medium + IL2_secreted  N·k_prod·H(E/(1 + σ_P·P), τ)·g          (activated clones only)
  *   IL2_medium → IL2_cleared       k_clear·IL2;  IL2_medium → IL2_neutralised   anti_IL2·IL2
@@ -282,7 +282,7 @@ public final class LymphNodeModel {
         Expr repressed = div(sym(e), plus(num(1), product("sigma_P", active + "_pSTAT5")));
         rule(b, sec, "1", "IL-2 secretion switch H(E/(1 + sigma_P P), tau) as a Hill function",
                 hill(repressed, sym("tau"), sym("secretion_switch_hill")));
-        // Boost (Tkach 2014, A3 reading): per cell dB/dt = (k_TB·E + k_BB·B)(1 − B/B_tot); kept as a population total
+        // Boost (Tkach 2014, A3 reading): per cell dB/dt = (k_TB·E + k_BB·B)(1 − B/B_tot); a population total
         String boost = active + "_boost_total";
         molecules(b, boost, "active Boost in " + c + "-reactive activated cells", num(0));
         String boostPerCell = active + "_boost";
@@ -352,8 +352,8 @@ public final class LymphNodeModel {
     private static void fate(NetworkBuilder b, String pop, String what, String signalledDeath, String halfSignal,
                              String engaged) {
         String signal = pop + "_signal";
-        rule(b, signal, "1", "IL-2 signal S = P^m/(K_S^m + P^m), " + what, hill(sym(pop + "_fate_input"), sym(halfSignal),
-                sym("signal_hill")));
+        rule(b, signal, "1", "IL-2 signal S = F^m/(K_S^m + F^m), " + what, hill(sym(pop + "_fate_input"),
+                sym(halfSignal), sym("signal_hill")));
         String death = pop + "_death_rate";
         rule(b, death, "1/min", "death rate, " + what, plus(sym(signalledDeath), times(minus(sym("d_starved"),
                 sym(signalledDeath)), minus(num(1), sym(signal)))));

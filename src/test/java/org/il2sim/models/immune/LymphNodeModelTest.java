@@ -44,7 +44,8 @@ class LymphNodeModelTest {
         assertThat(LymphNodeModel.unitOf("Treg_IL2Ra_total")).isEqualTo("molecules");
         ParameterTable p = LymphNodeModel.defaults();
         assertThat(p.value("k_on")).isCloseTo(1e11 * 1e-9 / 60, within(1e-12)); // M⁻¹h⁻¹ → nM⁻¹min⁻¹
-        assertThat(p.value("k_on_bg")).isCloseTo(3.833e5 * 60e-9, within(1e-9)); // ARCADE, M⁻¹s⁻¹ → nM⁻¹min⁻¹
+        // ARCADE's IL-2Rβγ k_on, M⁻¹s⁻¹ → nM⁻¹min⁻¹
+        assertThat(p.value("k_on_bg")).isCloseTo(3.833e5 * 60e-9, within(1e-9));
         assertThat(p.value("anti_IL2")).isZero();
         CompiledModel m = CompiledModel.compile(n);
         // 1 nM in 1 nL is 6.0e5 molecules; 1 pM is 602 molecules (immune-parameters.md: 1 pM = 6.0e-4 /µm³)
