@@ -293,12 +293,13 @@ public final class ScenarioReader {
                 out.put(id, q.canonical());
                 if (amounts != null) {
                     if (q.dimension() != Dimension.AMOUNT_PER_CELL && q.dimension() != Dimension.CONCENTRATION
-                            && q.dimension() != Dimension.DIMENSIONLESS) {
-                        problems.add(at(v) + ": initial value of '" + id + "' must be an amount (molecules/cell) or "
-                                + "a concentration (nM, pM, ...), got '" + s + "'");
+                            && q.dimension() != Dimension.CELLS && q.dimension() != Dimension.DIMENSIONLESS) {
+                        problems.add(at(v) + ": initial value of '" + id + "' must be an amount (molecules/cell, or "
+                                + "cells for a cell population) or a concentration (nM, pM, ...), got '" + s + "'");
                     }
-                    amounts.put(id, q.dimension() == Dimension.AMOUNT_PER_CELL ? Boolean.TRUE
-                            : q.dimension() == Dimension.CONCENTRATION ? Boolean.FALSE : null);
+                    boolean amount = q.dimension() == Dimension.AMOUNT_PER_CELL || q.dimension() == Dimension.CELLS;
+                    amounts.put(id, amount ? Boolean.TRUE : q.dimension() == Dimension.CONCENTRATION ? Boolean.FALSE
+                            : null);
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(at(v) + ": '" + id + "': " + e.getMessage());
