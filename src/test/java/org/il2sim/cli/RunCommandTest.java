@@ -97,6 +97,21 @@ class RunCommandTest {
         assertThat(il2.get(60.0)).isEqualTo(0.0);
     }
 
+    /** Cell populations take their starting counts in cells; model parameters are the lymph-node interventions. */
+    @Test
+    void cellCountsAreInitialAmountsAndTregInterventionsAreParameters(@TempDir Path dir) throws IOException {
+        Path scenario = dir.resolve("ln.yaml");
+        Files.writeString(scenario, "name: ln\nmodel: treg-tug-of-war\nduration: 6 h\nsteps: 2\n"
+                + "initial:\n  self_naive: 40 cells\nparameters:\n  Treg_density: 0\noutputs: [Treg, self_naive]\n");
+        SbmlSimulateCommandTest.Run r = run("run", scenario.toString(), "--out", dir.resolve("o").toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("o/timecourse.csv"));
+        assertThat(lines).contains("0,1,Treg,0,cells", "0,1,self_naive,40,cells");
+        // no Tregs and no thymic Treg output: none appear (to solver round-off)
+        assertThat(lines).anyMatch(l -> l.startsWith("360,1,Treg,")
+                && Math.abs(Double.parseDouble(l.split(",")[3])) < 1e-9);
+    }
+
     @Test
     void badScenariosGetEveryProblemWithFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path syntax = dir.resolve("bad.yaml");

@@ -28,7 +28,7 @@ public final class ScenarioReader {
     /** Models shipped with il2sim. */
     public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain",
             "acute-infection", "closed-culture", "effector-memory-fate", "il2-complexes", "il15-nk-memory",
-            "b-cell-help");
+            "b-cell-help", "treg-tug-of-war", "treg-homeostasis");
     /** What each population-scale built-in model is, for `il2sim models list` (the γc and binding models list themselves). */
     public static final Map<String, String> POPULATION_MODELS = orderedMap(
             "acute-infection", "B5: CD8 and CD4 expansion, contraction and memory after an acute infection (De Boer 2001)",
@@ -36,7 +36,9 @@ public final class ScenarioReader {
             "effector-memory-fate", "B6: IL-2 signal duration and effector vs memory fate of CD8 T cells (Kalia 2010)",
             "il2-complexes", "B6: IL-2/anti-IL-2 complexes on Treg, NK and memory CD8 (Boyman 2006)",
             "il15-nk-memory", "B11: IL-15 and IL-2 on NK cells and memory CD8 homeostasis (Kennedy 2000, Ku 2000)",
-            "b-cell-help", "B11: IL-2 and IL-21 help for plasmablasts and immunoglobulin output");
+            "b-cell-help", "B11: IL-2 and IL-21 help for plasmablasts and immunoglobulin output",
+            "treg-tug-of-war", "B4: Tregs and weak (self) and strong (foreign) CD4 clones sharing IL-2 in a lymph-node patch",
+            "treg-homeostasis", "B7: Treg homeostasis (thymic output, IL-2-dependent survival) and knockouts");
 
     private static Map<String, String> orderedMap(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -313,12 +315,13 @@ public final class ScenarioReader {
                 out.put(id, q.canonical());
                 if (amounts != null) {
                     if (q.dimension() != Dimension.AMOUNT_PER_CELL && q.dimension() != Dimension.CONCENTRATION
-                            && q.dimension() != Dimension.DIMENSIONLESS) {
-                        problems.add(at(v) + ": initial value of '" + id + "' must be an amount (molecules/cell) or "
-                                + "a concentration (nM, pM, ...), got '" + s + "'");
+                            && q.dimension() != Dimension.CELLS && q.dimension() != Dimension.DIMENSIONLESS) {
+                        problems.add(at(v) + ": initial value of '" + id + "' must be an amount (molecules/cell, or "
+                                + "cells for a cell population) or a concentration (nM, pM, ...), got '" + s + "'");
                     }
-                    amounts.put(id, q.dimension() == Dimension.AMOUNT_PER_CELL ? Boolean.TRUE
-                            : q.dimension() == Dimension.CONCENTRATION ? Boolean.FALSE : null);
+                    boolean amount = q.dimension() == Dimension.AMOUNT_PER_CELL || q.dimension() == Dimension.CELLS;
+                    amounts.put(id, amount ? Boolean.TRUE : q.dimension() == Dimension.CONCENTRATION ? Boolean.FALSE
+                            : null);
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(at(v) + ": '" + id + "': " + e.getMessage());

@@ -208,6 +208,13 @@ public final class ScenarioRunner {
                     .withClasses((int) Math.round(o.getOrDefault("classes", 20.0)));
             return org.il2sim.models.immune.ClosedCultureModel.build(setup);
         }
+        if (name.equals("treg-tug-of-war")) {
+            return org.il2sim.models.immune.LymphNodeModel.build(org.il2sim.models.immune.LymphNodeSetup.tugOfWar());
+        }
+        if (name.equals("treg-homeostasis")) {
+            return org.il2sim.models.immune.LymphNodeModel.build(
+                    org.il2sim.models.immune.LymphNodeSetup.homeostasis());
+        }
         try (InputStream in = ScenarioRunner.class.getResourceAsStream(BUILTIN_FOLDER + name + ".xml")) {
             if (in == null) {
                 throw new IllegalStateException("built-in model missing from the jar: " + name);
@@ -284,6 +291,7 @@ public final class ScenarioRunner {
                     case "acute-infection" -> "cells";
                     case "effector-memory-fate", "il2-complexes", "il15-nk-memory", "b-cell-help" ->
                             org.il2sim.models.immune.PopulationModels.unitOf(b.name(), n, id);
+                    case "treg-tug-of-war", "treg-homeostasis" -> org.il2sim.models.immune.LymphNodeModel.unitOf(id);
                     default -> "";
                 };
             }

@@ -1,0 +1,24 @@
+package org.il2sim.models.immune;
+
+/**
+ * The starting state of the lymph-node patch model ({@link LymphNodeModel}); everything else (interventions
+ * included) is a parameter of its table.
+ *
+ * @param infection the foreign-reactive clone (foreign_naive_0 cells) is present and meets its strong antigen from
+ *                  t = 0 until t_foreign_antigen (scenario B4); false: no foreign clone and no foreign antigen
+ * @param startEmpty the patch starts without T cells and fills from the thymus, as after birth (scenario B7, a
+ *                   knockout present from the start); false: it starts with Treg_0·Treg_density Tregs, CD4_naive_ss
+ *                   naive CD4 cells and self_naive_0 self-reactive naive cells (scenario B4)
+ */
+public record LymphNodeSetup(boolean infection, boolean startEmpty) {
+
+    /** Scenario B4: a patch at its bundled cell numbers meets a strong foreign antigen beside the weak self one. */
+    public static LymphNodeSetup tugOfWar() {
+        return new LymphNodeSetup(true, false);
+    }
+
+    /** Scenario B7: an empty patch filled by the thymus; self antigen only. */
+    public static LymphNodeSetup homeostasis() {
+        return new LymphNodeSetup(false, true);
+    }
+}

@@ -1,0 +1,99 @@
+package org.il2sim.models.immune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.il2sim.models.immune.ImmuneTesting.DAY;
+import static org.il2sim.models.immune.ImmuneTesting.HOUR;
+
+import org.il2sim.core.solver.Tolerances;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario B4 (SYSTEM.md): Tregs, a weak (self) and a strong (foreign) CD4 clone in one lymph-node patch, bundled
+ * parameters. Each criterion is measured from the simulation; docs/immune.md (B4) lists the values and which
+ * criteria the model misses (the strong clone does not expand; the density response is not switch-like).
+ */
+class TregTugOfWarTest {
+
+    static final Tolerances TOL = Tolerances.DEFAULT.withRelative(1e-6).withAbsolute(1e-8);
+    /** 0–12 days every hour. */
+    static final double[] T = ImmuneTesting.grid(12 * DAY, 288);
+    static final double START = LymphNodeModel.defaults().value("self_naive_0");
+
+    /** self total, foreign total, Treg share of the IL-2 signal, Tregs. */
+    static double[][] run(ParameterTable p) {
+        double[][] r = ImmuneTesting.run(LymphNodeModel.build(LymphNodeSetup.tugOfWar(), p), TOL, T, "self_naive",
+                "self_active", "foreign_naive", "foreign_active", LymphNodeModel.TREG_SIGNAL_SHARE, "Treg");
+        double[][] out = new double[4][T.length];
+        for (int i = 0; i < T.length; i++) {
+            out[0][i] = r[0][i] + r[1][i];
+            out[1][i] = r[2][i] + r[3][i];
+            out[2][i] = r[4][i];
+            out[3][i] = r[5][i];
+        }
+        return out;
+    }
+
+    static ParameterTable with(String id, double value) {
+        return LymphNodeModel.defaults().with(id, value, "B4 intervention");
+    }
+
+    /** O'Gorman 2009 (S9): within hours of priming, IL-2-driven pSTAT5 is mainly in Tregs. */
+    @Test
+    void earlyPstat5IsMostlyInTregs() {
+        double[][] r = run(LymphNodeModel.defaults());
+        double mean = 0;
+        for (int i = 1; i <= 24; i++) {
+            mean += r[2][i] / 24;
+        }
+        System.out.printf("B4 Treg share of the IL-2 signal: 1 h %.3f, 6 h %.3f, 12 h %.3f, 24 h %.3f; mean over "
+                + "the first day %.3f%n", r[2][1], r[2][6], r[2][12], r[2][24], mean);
+        for (int i = 1; i <= 12; i++) {
+            assertThat(r[2][i]).as("share at %s h", i).isGreaterThan(0.5);
+        }
+        assertThat(mean).isGreaterThan(0.5);
+    }
+
+    /** Wong 2021 (S8): self-activated cells expand transiently, then are pruned; the strong clone should escape. */
+    @Test
+    void weakSelfCloneIsPruned() {
+        double[][] r = run(LymphNodeModel.defaults());
+        int end = T.length - 1;
+        System.out.printf("B4 baseline: self clone peak %.1f (day %.2f), day 12 %.1f; foreign clone peak %.1f "
+                        + "(day %.2f), day 12 %.2f; start %.0f each%n", ImmuneTesting.max(r[0]),
+                T[ImmuneTesting.argMax(r[0])] / DAY, r[0][end], ImmuneTesting.max(r[1]),
+                T[ImmuneTesting.argMax(r[1])] / DAY, r[1][end], START);
+        assertThat(r[0][end]).isLessThan(START / 2);
+    }
+
+    /** Removing Tregs, or their CD25, lets the weak clone expand (B4; Feinerman 2010, P9). */
+    @Test
+    void removingTregsOrTheirCd25LetsTheWeakCloneExpand() {
+        double base = ImmuneTesting.max(run(LymphNodeModel.defaults())[0]);
+        double noTregs = ImmuneTesting.max(run(with("Treg_density", 0))[0]);
+        double noCd25 = ImmuneTesting.max(run(with("Treg_CD25", 0))[0]);
+        System.out.printf("B4 self clone peak: baseline %.1f, no Tregs %.1f (%.1fx), Tregs without CD25 %.1f "
+                + "(%.1fx)%n", base, noTregs, noTregs / base, noCd25, noCd25 / base);
+        assertThat(noTregs / base).isGreaterThan(10);
+        assertThat(noCd25 / START).isGreaterThan(10);
+        assertThat(noCd25 / base).isGreaterThan(2);
+    }
+
+    /** Wong 2021 (S8): a modest drop in Treg density breaks control more than in proportion. */
+    @Test
+    void halvingTregDensityChangesTheWeakCloneMoreThanTwofold() {
+        double[] f = {0.25, 0.5, 0.75, 1, 1.5, 2};
+        double[] peak = new double[f.length];
+        StringBuilder s = new StringBuilder("B4 self clone peak vs Treg density:");
+        for (int k = 0; k < f.length; k++) {
+            peak[k] = ImmuneTesting.max(run(with("Treg_density", f[k]))[0]);
+            s.append(String.format(" %.2f: %.1f;", f[k], peak[k]));
+        }
+        double halving = peak[1] / peak[3];
+        double elasticity = Math.log(halving) / Math.log(2);
+        System.out.println(s + String.format(" halving: %.2fx (elasticity %.2f)", halving, elasticity));
+        for (int k = 1; k < f.length; k++) {
+            assertThat(peak[k]).isLessThan(peak[k - 1]);
+        }
+        assertThat(halving).isGreaterThan(2);
+    }
+}
