@@ -36,6 +36,13 @@ import org.il2sim.models.gammachain.ReceptorTables;
  * receptor numbers of the Farhat 2021 table. The populations are assumed at homeostasis before treatment, so the
  * treatment-driven division adds to a balanced turnover (net growth 0 without treatment).
  *
+ * <p>Division destiny (Marchingo et al. 2014): each population is a chain resting → div1 → … → divD; every stage but
+ * the last divides into the next at p_k·S_k, so a population grows at most 2^D-fold ({@code destiny_<pop>}, read when
+ * the network is built). Consumption (immune-models.md §6): every ligand is one pool that all cells take up at their
+ * net uptake per cell J_k(c) ({@link GammaChainSignal#uptake}), converted to nM with the distribution volume; the
+ * cumulative uptake and clearance are counted ({@code <ligand>_consumed}, {@code <ligand>_cleared}), so that free +
+ * consumed + cleared is the injected amount.
+ *
  * <p>Three treatments (0/1 switches {@code give_IL2}, {@code give_S4B6}, {@code give_JES6}), each injected on days
  * 0, 1 and 2 and cleared first-order:
  * <ul>
@@ -186,7 +193,8 @@ public final class Il2ComplexModel {
         }
         for (String t : TREATMENTS) {
             b.add(reaction(t + "_uptake", "receptor-mediated uptake of " + ligandName(t) + " by all cells", one(t),
-                    one(t + CONSUMED), times(s("uptake_scale"), s("nM_per_molecule"), plus(uptakeByLigand.get(t)))));
+                    one(t + CONSUMED),
+                    times(s("uptake_scale"), s("nM_per_molecule"), plus(uptakeByLigand.get(t)))));
         }
         return b.build();
     }
