@@ -56,6 +56,10 @@ final class Ex {
         return new Expr.Apply(Op.MAX, a, b);
     }
 
+    static Expr min(Expr a, Expr b) {
+        return new Expr.Apply(Op.MIN, a, b);
+    }
+
     static Expr ln(Expr a) {
         return new Expr.Apply(Op.LN, a);
     }

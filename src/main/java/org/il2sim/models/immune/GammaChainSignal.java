@@ -1,13 +1,25 @@
 package org.il2sim.models.immune;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.il2sim.core.expr.Expr;
+import org.il2sim.core.expr.Exprs;
+import org.il2sim.core.expr.Op;
+import org.il2sim.core.network.Parameter;
+import org.il2sim.core.network.Reaction;
+import org.il2sim.core.network.ReactionNetwork;
+import org.il2sim.core.network.Rule;
 import org.il2sim.core.parallel.Parallel;
+import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.Methods;
+import org.il2sim.core.sim.TimeCourse;
 import org.il2sim.core.solver.Tolerances;
-import org.il2sim.models.gammachain.DoseResponse;
+import org.il2sim.models.gammachain.GammaChainModel;
 import org.il2sim.models.gammachain.LigandDefinition;
 import org.il2sim.models.gammachain.ParameterSet;
+import org.il2sim.models.gammachain.ReceptorTables;
 
 /**
  * A reduction of the 62-state γc receptor model (Farhat et al. 2021; {@code models.gammachain}) to a Hill function of
@@ -19,6 +31,12 @@ import org.il2sim.models.gammachain.ParameterSet;
  * <p>Ligands: any {@link LigandDefinition} (IL-2, the "not-alpha" preset, muteins), and {@link #ALPHA_ONLY}, an IL-2
  * that cannot bind IL-2Rβ from the medium (the reverse rate k2 of L + IL-2Rβ ⇌ L·IL-2Rβ multiplied by a factor), so it
  * reaches IL-2Rβγ only after binding IL-2Rα: the JES6-1-type IL-2/anti-IL-2 complex.
+ *
+ * <p>Uptake: the same runs give the cell's net uptake of ligand from the medium (molecules·cell⁻¹·min⁻¹) after the
+ * read-out time, the sum of the net fluxes of the surface reactions that take free ligand (binding minus dissociation;
+ * immune-models.md §6 item 2). Internalised ligand is not returned to the medium in the γc model (it leaves the
+ * endosome only by degradation), so at quasi-steady state this equals the ligand degraded by the cell. It is reduced to
+ * a Hill function the same way ({@link #uptake}), for population models that let the cells consume a shared pool.
  */
 public final class GammaChainSignal {
 
@@ -34,6 +52,8 @@ public final class GammaChainSignal {
     private static final int FIT_N_STEPS = 270;
     private static final double FIT_N_MIN = 0.3;
     private static final double FIT_N_MAX = 3;
+    /** Floor of the uptake fit's weights, relative to the largest uptake on the grid. */
+    static final double UPTAKE_WEIGHT_FLOOR = 0.05;
 
     /** A Hill reduction for one cell type and ligand. */
     public record Hill(String cell, String ligand, double readoutMinutes, double xMax, double ec50, double n) {
@@ -46,6 +66,10 @@ public final class GammaChainSignal {
 
     /** Fits by key; guarded by the class lock (see {@link #of}). */
     private static final Map<String, Hill> CACHE = new HashMap<>();
+    /** Uptake fits by the same key; guarded by the class lock. */
+    private static final Map<String, Hill> UPTAKE_CACHE = new HashMap<>();
+    /** Id of the net-uptake read-out added to the full model. */
+    static final String UPTAKE = "ligand_uptake";
 
     private GammaChainSignal() {
     }
@@ -61,15 +85,36 @@ public final class GammaChainSignal {
         String key = cell + "|" + ligand + "|" + readoutMinutes + "|" + alphaOnlyK2Factor;
         Hill h = CACHE.get(key);
         if (h == null) {
-            h = fit(cell, ligand, readoutMinutes, alphaOnlyK2Factor);
+            double[][] x = fullWithUptake(cell, ligand, readoutMinutes, alphaOnlyK2Factor, DOSES);
+            h = fit(cell, ligand, readoutMinutes, x[0], false);
             CACHE.put(key, h);
+            UPTAKE_CACHE.put(key, fit(cell, ligand, readoutMinutes, x[1], true));
         }
         return h;
+    }
+
+    /**
+     * The Hill reduction of the cell's net ligand uptake from the medium (molecules·cell⁻¹·min⁻¹; {@code xMax} is
+     * the uptake at saturation), fitted on the same runs as {@link #of}.
+     */
+    public static synchronized Hill uptake(String cell, String ligand, double readoutMinutes,
+                                           double alphaOnlyK2Factor) {
+        of(cell, ligand, readoutMinutes, alphaOnlyK2Factor);
+        return UPTAKE_CACHE.get(cell + "|" + ligand + "|" + readoutMinutes + "|" + alphaOnlyK2Factor);
     }
 
     /** The full model's active complexes per cell at each dose (nM) after readoutMinutes of constant exposure. */
     public static double[] full(String cell, String ligand, double readoutMinutes, double alphaOnlyK2Factor,
                                 double[] doses) {
+        return fullWithUptake(cell, ligand, readoutMinutes, alphaOnlyK2Factor, doses)[0];
+    }
+
+    /**
+     * The full model at each dose (nM) after readoutMinutes of constant exposure: [0] active complexes per cell,
+     * [1] net uptake of ligand from the medium (molecules·cell⁻¹·min⁻¹).
+     */
+    public static double[][] fullWithUptake(String cell, String ligand, double readoutMinutes,
+                                            double alphaOnlyK2Factor, double[] doses) {
         ParameterSet set = ParameterSet.reference();
         LigandDefinition l;
         if (ALPHA_ONLY.equals(ligand)) {
@@ -78,28 +123,68 @@ public final class GammaChainSignal {
         } else {
             l = LigandDefinition.named(ligand);
         }
-        List<DoseResponse.Point> pts = DoseResponse.run(List.of(cell), List.of(l), doses,
-                new double[] {readoutMinutes}, set, Tolerances.DEFAULT.withRelative(1e-8).withAbsolute(1e-10),
-                Parallel.cores());
-        double[] x = new double[doses.length];
-        for (int i = 0; i < doses.length; i++) {
-            x[i] = pts.get(i).activeComplexes();
+        String medium = l.base().mediumParameter();
+        ReactionNetwork n = withUptake(GammaChainModel.build(ReceptorTables.cell(cell), Map.of(l.base(), 0.0),
+                l.apply(set)), medium);
+        CompiledModel base = CompiledModel.compile(n);
+        Tolerances tol = Tolerances.DEFAULT.withRelative(1e-8).withAbsolute(1e-10);
+        double[][] out = new double[2][doses.length];
+        Parallel.forEach(doses.length, Parallel.cores(), i -> {
+            CompiledModel m = base.withValues(Map.of(medium, doses[i]));
+            double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tol, new double[] {0, readoutMinutes},
+                    List.of(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false), m.readout(UPTAKE, false)), true);
+            out[0][i] = rows[1][0];
+            out[1][i] = rows[1][1];
+        });
+        return out;
+    }
+
+    /**
+     * The network with an assignment rule {@value #UPTAKE}: the sum of the rates of the reactions whose rate law
+     * reads the medium ligand (the surface binding reactions, each written as the net flux k_on·L·R − k_off·LR in
+     * molecules per cell per minute; the surface compartment is one cell).
+     */
+    static ReactionNetwork withUptake(ReactionNetwork n, String mediumParameter) {
+        List<Expr> fluxes = new ArrayList<>();
+        for (Reaction r : n.reactions()) {
+            if (r.rate() != null && Exprs.symbols(r.rate()).contains(mediumParameter)) {
+                fluxes.add(r.rate());
+            }
         }
-        return x;
+        if (fluxes.isEmpty()) {
+            throw new IllegalStateException("no reaction reads " + mediumParameter);
+        }
+        Expr sum = fluxes.size() == 1 ? fluxes.get(0) : new Expr.Apply(Op.PLUS, fluxes);
+        List<Parameter> parameters = new ArrayList<>(n.parameters());
+        parameters.add(new Parameter(UPTAKE, "net uptake of ligand from the medium", Double.NaN, false,
+                "molecules/cell/min", "sum of the net surface binding fluxes of the medium ligand (assignment rule)"));
+        List<Rule> rules = new ArrayList<>(n.rules());
+        rules.add(new Rule.Assignment(UPTAKE, sum));
+        return new ReactionNetwork(n.id(), n.name(), n.compartments(), n.species(), parameters, n.reactions(), rules,
+                n.initialAssignments(), n.functions(), n.events(), n.conversionFactor());
     }
 
     /**
      * Least squares over the grid: for each (EC50, n) on a fine grid the best X_max is linear,
-     * Σ x·h / Σ h² with h = c^n/(EC50^n + c^n); the (EC50, n) with the smallest residual wins. Absolute residuals, so
-     * the fit is best where the signal is large, which is what a population model reads.
+     * Σ w·x·h / Σ w·h² with h = c^n/(EC50^n + c^n); the (EC50, n) with the smallest weighted residual wins. Weights w:
+     * 1 for the active complexes (absolute residuals, so the fit is best where the signal is large, which is what a
+     * population model reads); for the uptake 1/(x + {@value #UPTAKE_WEIGHT_FLOOR}·max x)², nearly relative residuals,
+     * because a depleting pool reads the uptake relative to the ligand left at every concentration.
      */
-    static Hill fit(String cell, String ligand, double readoutMinutes, double alphaOnlyK2Factor) {
-        double[] x = full(cell, ligand, readoutMinutes, alphaOnlyK2Factor, DOSES);
+    static Hill fit(String cell, String ligand, double readoutMinutes, double[] x, boolean relative) {
         double best = Double.POSITIVE_INFINITY;
         double[] arg = null;
         double[] logC = new double[DOSES.length];
         for (int i = 0; i < DOSES.length; i++) {
             logC[i] = Math.log(DOSES[i]);
+        }
+        double[] w = new double[x.length];
+        double top = 0;
+        for (double v : x) {
+            top = Math.max(top, v);
+        }
+        for (int i = 0; i < x.length; i++) {
+            w[i] = relative ? 1 / Math.pow(Math.abs(x[i]) + UPTAKE_WEIGHT_FLOOR * top, 2) : 1;
         }
         for (int a = 0; a <= FIT_EC50_STEPS; a++) {
             double logEc50 = logC[0] + (logC[logC.length - 1] - logC[0]) * a / FIT_EC50_STEPS;
@@ -110,14 +195,14 @@ public final class GammaChainSignal {
                 double[] h = new double[x.length];
                 for (int i = 0; i < x.length; i++) {
                     h[i] = 1 / (1 + Math.exp(-n * (logC[i] - logEc50)));
-                    sxh += x[i] * h[i];
-                    shh += h[i] * h[i];
+                    sxh += w[i] * x[i] * h[i];
+                    shh += w[i] * h[i] * h[i];
                 }
                 double xMax = sxh / shh;
                 double r = 0;
                 for (int i = 0; i < x.length; i++) {
                     double d = x[i] - xMax * h[i];
-                    r += d * d;
+                    r += w[i] * d * d;
                 }
                 if (r < best) {
                     best = r;

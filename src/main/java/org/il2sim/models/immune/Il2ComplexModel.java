@@ -24,6 +24,7 @@ import org.il2sim.core.network.NetworkBuilder;
 import org.il2sim.core.network.Parameter;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.network.SpeciesReference;
+import org.il2sim.core.units.Units;
 import org.il2sim.models.gammachain.Receptor;
 import org.il2sim.models.gammachain.ReceptorAbundances;
 import org.il2sim.models.gammachain.ReceptorTables;
@@ -34,6 +35,13 @@ import org.il2sim.models.gammachain.ReceptorTables;
  * by its maximum for free IL-2, taken from a Hill reduction of the 62-state γc model ({@link GammaChainSignal}) with the
  * receptor numbers of the Farhat 2021 table. The populations are assumed at homeostasis before treatment, so the
  * treatment-driven division adds to a balanced turnover (net growth 0 without treatment).
+ *
+ * <p>Division destiny (Marchingo et al. 2014): each population is a chain resting → div1 → … → divD; every stage but
+ * the last divides into the next at p_k·S_k, so a population grows at most 2^D-fold ({@code destiny_<pop>}, read when
+ * the network is built). Consumption (immune-models.md §6): every ligand is one pool that all cells take up at their
+ * net uptake per cell J_k(c) ({@link GammaChainSignal#uptake}), converted to nM with the distribution volume; the
+ * cumulative uptake and clearance are counted ({@code <ligand>_consumed}, {@code <ligand>_cleared}), so that free +
+ * consumed + cleared is the injected amount.
  *
  * <p>Three treatments (0/1 switches {@code give_IL2}, {@code give_S4B6}, {@code give_JES6}), each injected on days
  * 0, 1 and 2 and cleared first-order:
@@ -58,6 +66,11 @@ public final class Il2ComplexModel {
             GammaChainSignal.ALPHA_ONLY);
     private static final List<String> ORDER = List.of("Treg", "NK", "CD8_memory");
     private static final List<String> TREATMENTS = List.of("IL2", "S4B6", "JES6");
+    /** Prefix of the division destiny (generations, a whole number) per population in the table. */
+    static final String DESTINY = "destiny_";
+    /** Suffix of the cumulative cleared and consumed ligand (nM) of each treatment. */
+    public static final String CLEARED = "_cleared";
+    public static final String CONSUMED = "_consumed";
     /** Offset of {@link #hillFromZero}, relative to EC50. */
     static final double HILL_OFFSET = 1e-6;
 
@@ -74,18 +87,28 @@ public final class Il2ComplexModel {
 
     public static ReactionNetwork build(ParameterTable p) {
         NetworkBuilder b = new NetworkBuilder("il2_complexes").name("IL-2 and IL-2/anti-IL-2 complexes in a mouse "
-                + "(Boyman et al. 2006): Treg, NK and memory CD8 proliferation from a gamma-chain reduction; time in min");
+                + "(Boyman et al. 2006): Treg, NK and memory CD8 proliferation from a gamma-chain reduction, with a "
+                + "division destiny and receptor-mediated consumption of a shared ligand pool; time in min");
         b.add(new Compartment(COMPARTMENT, "one mouse (cells as counts; ligands in nM of the distribution volume)", 3,
                 1.0, true));
-        p.parameters().forEach(b::add);
+        for (Parameter q : p.parameters()) {
+            if (!q.id().startsWith(DESTINY)) { // structure, read below; not a network parameter
+                b.add(q);
+            }
+        }
         // µg → nM: µg·1e-6 g / (g/mol) / L · 1e9
         derive(b, "dose_nM", "nM", "IL2_dose [ug] 1e-6 / IL2_molar_mass / V_distribution [L] 1e9",
                 div(times(s("IL2_dose"), num(1e3)), times(s("IL2_molar_mass"), s("V_distribution"))));
         derive(b, "k_IL2", "1/min", "ln 2 / t_half_IL2", Ex.rateFromHalfLife("t_half_IL2"));
         derive(b, "k_complex", "1/min", "ln 2 / t_half_complex", Ex.rateFromHalfLife("t_half_complex"));
+        // molecules → nM in the distribution volume: 1 / (V [L] · N_A · 1e-9)
+        b.add(new Parameter("avogadro", "Avogadro's number", Units.AVOGADRO, true, "1/mol", "CODATA 2018"));
+        derive(b, "nM_per_molecule", "nM", "1 / (V_distribution [L] N_A 1e-9)",
+                div(num(1), times(s("V_distribution"), s("avogadro"), num(1e-9))));
 
         double readout = p.value("signal_readout_time");
         double k2Factor = p.value("alpha_only_k2_factor");
+        Map<String, List<Expr>> uptakeByLigand = new LinkedHashMap<>();
         for (String t : TREATMENTS) {
             String give = "give_" + t;
             b.add(new org.il2sim.core.network.Species(t, ligandName(t), COMPARTMENT, Double.NaN, Double.NaN, true,
@@ -95,25 +118,57 @@ public final class Il2ComplexModel {
                 PopulationNet.at(b, t + "_" + inj, inj, List.of(new Event.Assignment(t,
                         plus(s(t), product(give, "dose_nM")))));
             }
-            b.add(reaction(t + "_clearance", "clearance of " + ligandName(t), one(t), none(),
+            for (String counter : List.of(t + CLEARED, t + CONSUMED)) {
+                b.add(new org.il2sim.core.network.Species(counter, ligandName(t) + (counter.endsWith(CLEARED)
+                        ? ": cleared (cumulative)" : ": taken up by the cells (cumulative)"), COMPARTMENT, 0.0,
+                        Double.NaN, true, false, false, null));
+            }
+            b.add(reaction(t + "_clearance", "clearance of " + ligandName(t), one(t), one(t + CLEARED),
                     product(t.equals("IL2") ? "k_IL2" : "k_complex", t)));
+            uptakeByLigand.put(t, new ArrayList<>());
         }
         for (String pop : ORDER) {
             String cell = POPULATIONS.get(pop);
             ReceptorAbundances r = ReceptorTables.farhat2021(cell);
             String cellText = String.format("cell %s of the Farhat 2021 table (IL-2Ra %.0f, IL-2Rb %.0f, gc %.0f "
                     + "per cell)", cell, r.count(Receptor.IL2Ra), r.count(Receptor.IL2Rb), r.count(Receptor.gc));
+            // the count: resting cells plus the generations of the IL-2-driven burst
+            int destiny = (int) p.value(DESTINY + pop);
+            if (destiny < 1 || destiny != p.value(DESTINY + pop)) {
+                throw new IllegalArgumentException(DESTINY + pop + " must be a whole number >= 1, was "
+                        + p.value(DESTINY + pop));
+            }
+            List<String> stages = new ArrayList<>();
+            stages.add(pop + "_resting");
+            for (int g = 1; g <= destiny; g++) {
+                stages.add(pop + "_div" + g);
+            }
+            List<Expr> all = new ArrayList<>();
+            stages.forEach(st -> all.add(s(st)));
+            String n = pop;
+            rule(b, n, "cells", pop + " cells: resting plus every generation of the IL-2-driven burst", plus(all));
+
             List<Expr> signal = new ArrayList<>();
             for (String t : TREATMENTS) {
                 GammaChainSignal.Hill h = GammaChainSignal.of(cell, LIGANDS.get(t), readout, k2Factor);
+                GammaChainSignal.Hill u = GammaChainSignal.uptake(cell, LIGANDS.get(t), readout, k2Factor);
                 String how = "Hill reduction of the 62-state gamma-chain model (GammaChainSignal, reference "
-                        + "parameter set farhat2021), ligand " + LIGANDS.get(t) + ", " + cellText + ", active "
-                        + "complexes after " + readout + " min";
+                        + "parameter set farhat2021), ligand " + LIGANDS.get(t) + ", " + cellText + ", after "
+                        + readout + " min of constant exposure: ";
                 String pre = pop + "_" + t;
-                b.add(new Parameter(pre + "_Xmax", pre + "_Xmax", h.xMax(), true, "molecules/cell", how));
-                b.add(new Parameter(pre + "_EC50", pre + "_EC50", h.ec50(), true, "nM", how));
-                b.add(new Parameter(pre + "_n", pre + "_n", h.n(), true, "1", how));
+                b.add(new Parameter(pre + "_Xmax", pre + "_Xmax", h.xMax(), true, "molecules/cell",
+                        how + "active complexes"));
+                b.add(new Parameter(pre + "_EC50", pre + "_EC50", h.ec50(), true, "nM", how + "active complexes"));
+                b.add(new Parameter(pre + "_n", pre + "_n", h.n(), true, "1", how + "active complexes"));
                 signal.add(times(s(pre + "_Xmax"), hillFromZero(s(t), s(pre + "_EC50"), s(pre + "_n"))));
+                String net = how + "net uptake of ligand from the medium";
+                b.add(new Parameter(pre + "_Jmax", pre + "_Jmax", u.xMax(), true, "molecules/cell/min", net));
+                b.add(new Parameter(pre + "_J_EC50", pre + "_J_EC50", u.ec50(), true, "nM", net));
+                b.add(new Parameter(pre + "_J_n", pre + "_J_n", u.n(), true, "1", net));
+                String j = pre + "_uptake";
+                rule(b, j, "molecules/cell/min", "net uptake of " + t + " per " + pop + " cell",
+                        times(s(pre + "_Jmax"), hillFromZero(s(t), s(pre + "_J_EC50"), s(pre + "_J_n"))));
+                uptakeByLigand.get(t).add(times(s(n), s(j)));
             }
             String x = pop + "_active_complexes";
             rule(b, x, "molecules/cell", "active gamma-chain complexes per " + pop + " cell (sum over ligands)",
@@ -121,11 +176,25 @@ public final class Il2ComplexModel {
             String sig = pop + "_signal";
             rule(b, sig, "1", pop + " IL-2 signal: active complexes / maximum for free IL-2",
                     div(s(x), s(pop + "_IL2_Xmax")));
-            String n = pop;
-            PopulationNet.cells(b, COMPARTMENT, n, pop + " cells", pop + "_0");
-            b.add(reaction(n + "_division", pop + " IL-2-driven division", one(n), List.of(SpeciesReference.of(n, 2)),
-                    product("p_" + pop, sig, n)));
+            PopulationNet.cells(b, COMPARTMENT, stages.get(0), pop + " cells that have not divided in response to "
+                    + "the treatment", pop + "_0");
+            for (int g = 1; g <= destiny; g++) {
+                PopulationNet.cells(b, COMPARTMENT, stages.get(g), pop + " cells after " + g + " IL-2-driven "
+                        + "division(s)" + (g == destiny ? " (division destiny reached: no further division)" : ""),
+                        0.0);
+            }
+            for (int g = 0; g < destiny; g++) {
+                String from = stages.get(g);
+                b.add(reaction(from + "_division", pop + " IL-2-driven division " + (g + 1) + " of at most "
+                        + destiny, one(from), List.of(SpeciesReference.of(stages.get(g + 1), 2)),
+                        product("p_" + pop, sig, from)));
+            }
             rule(b, pop + "_fold", "1", pop + " count / count before treatment", div(s(n), s(pop + "_0")));
+        }
+        for (String t : TREATMENTS) {
+            b.add(reaction(t + "_uptake", "receptor-mediated uptake of " + ligandName(t) + " by all cells", one(t),
+                    one(t + CONSUMED),
+                    times(s("uptake_scale"), s("nM_per_molecule"), plus(uptakeByLigand.get(t)))));
         }
         return b.build();
     }
@@ -133,11 +202,14 @@ public final class Il2ComplexModel {
     /**
      * x/(1 + x) with x = (c/EC50 + δ)^n − δ^n, δ = {@value #HILL_OFFSET}: the Hill function c^n/(EC50^n + c^n) to a
      * relative 1e-6·EC50/c, but with a finite slope at c = 0 when n &lt; 1 (c^n has an infinite one there, and the
-     * stiff solver's Newton iteration fails at t = 0 when no ligand is given).
+     * stiff solver's Newton iteration fails at t = 0 when no ligand is given), continued along its tangent for c &lt; 0.
      */
     private static Expr hillFromZero(Expr c, Expr ec50, Expr n) {
-        Expr x = Ex.minus(new Expr.Apply(Op.POWER, plus(div(c, ec50), num(HILL_OFFSET)), n),
-                new Expr.Apply(Op.POWER, num(HILL_OFFSET), n));
+        // below c = 0 (a depleted ligand the solver steps slightly negative, where the power is undefined) x goes on
+        // along its tangent at 0, so the rate law stays smooth and pushes c back to 0
+        Expr offsetN = new Expr.Apply(Op.POWER, num(HILL_OFFSET), n);
+        Expr x = plus(Ex.minus(new Expr.Apply(Op.POWER, plus(div(Ex.max(c, num(0)), ec50), num(HILL_OFFSET)), n),
+                offsetN), times(n, div(offsetN, num(HILL_OFFSET)), div(Ex.min(c, num(0)), ec50)));
         return div(x, plus(num(1), x));
     }
 
@@ -162,5 +234,15 @@ public final class Il2ComplexModel {
         }
         TREATMENTS.forEach(t -> out.put(t, t));
         return out;
+    }
+
+    /** Whether a species id is a ligand amount (nM): a treatment or its cleared or consumed counter. */
+    public static boolean isLigand(String speciesId) {
+        for (String t : TREATMENTS) {
+            if (speciesId.equals(t) || speciesId.equals(t + CLEARED) || speciesId.equals(t + CONSUMED)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -37,7 +37,7 @@ public final class PopulationModels {
         if (sp == null) {
             return "";
         }
-        if (name.equals("il2-complexes") && Il2ComplexModel.LIGANDS.containsKey(speciesId)) {
+        if (name.equals("il2-complexes") && Il2ComplexModel.isLigand(speciesId)) {
             return "nM";
         }
         if (name.equals("b-cell-help") && speciesId.equals(BCellHelpModel.IG)) {

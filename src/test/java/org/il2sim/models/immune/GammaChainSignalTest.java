@@ -38,6 +38,29 @@ class GammaChainSignalTest {
     }
 
     @Test
+    void uptakeReductionMatchesTheFullModelOffTheFitGrid() {
+        // the net uptake (molecules/cell/min) within 15 % of the fitted maximum at doses a mouse reaches (≤ 100 nM)
+        double[] doses = {3e-4, 3e-3, 0.03, 0.3, 3, 30, 100};
+        for (String cell : new String[] {"Treg", "NK", "CD8Memory"}) {
+            for (String ligand : new String[] {"IL2", "IL2_notAlpha", GammaChainSignal.ALPHA_ONLY}) {
+                GammaChainSignal.Hill u = GammaChainSignal.uptake(cell, ligand, READOUT, K2_FACTOR);
+                double[] full = GammaChainSignal.fullWithUptake(cell, ligand, READOUT, K2_FACTOR, doses)[1];
+                StringBuilder sb = new StringBuilder(String.format("%s %s uptake: Jmax %.4g EC50 %.4g nM n %.3f | "
+                        + "Hill/full:", cell, ligand, u.xMax(), u.ec50(), u.n()));
+                for (int i = 0; i < doses.length; i++) {
+                    sb.append(String.format(" %.3g/%.3g", u.at(doses[i]), full[i]));
+                }
+                System.out.println(sb);
+                for (int i = 0; i < doses.length; i++) {
+                    assertThat(full[i]).as("%s %s at %s nM", cell, ligand, doses[i]).isPositive();
+                    assertThat(u.at(doses[i])).as("%s %s at %s nM", cell, ligand, doses[i])
+                            .isCloseTo(full[i], within(0.15 * u.xMax()));
+                }
+            }
+        }
+    }
+
+    @Test
     void alphaDirectedLigandNeedsIl2Ra() {
         // without IL-2Rα the α-only ligand gives (almost) no signal on NK; with it, Treg respond as to IL-2
         double nk = GammaChainSignal.of("NK", GammaChainSignal.ALPHA_ONLY, READOUT, K2_FACTOR).at(30);

@@ -6,12 +6,15 @@ import static org.il2sim.models.immune.ImmuneTesting.DAY;
 
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.solver.Tolerances;
+import org.il2sim.core.units.Units;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scenario B6, IL-2/anti-IL-2 complexes (Boyman et al. 2006): the fold changes of Treg, NK and memory CD8 at day 5 after
- * injections on days 0-2, measured for free IL-2, the βγ-directed and the α-directed complex; and the network checked
- * against an independent quadrature of exp(p ∫ S dt).
+ * injections on days 0-2, for free IL-2, the βγ-directed and the α-directed complex, against the SYSTEM.md B6 criteria;
+ * the shared ligand pool checked for conservation (immune-models.md §6 item 6) and its initial uptake rate against a
+ * hand computation from the per-cell uptake constants; the division destiny checked as a cap of 2^destiny; and, with
+ * uptake and destiny switched off, the network against an independent quadrature of exp(p ∫ S dt).
  */
 class Il2ComplexModelTest {
 
@@ -19,6 +22,7 @@ class Il2ComplexModelTest {
     private static final ParameterTable P = Il2ComplexModel.defaults();
     private static final double[] T = ImmuneTesting.grid(7 * DAY, 140);
     private static final String[] POPS = {"Treg", "NK", "CD8_memory"};
+    private static final String[] TREATMENTS = {"IL2", "S4B6", "JES6"};
 
     private static double[][] run(String treatment) {
         ParameterTable p = treatment == null ? P : P.with("give_" + treatment, 1, "test: " + treatment);
@@ -29,16 +33,31 @@ class Il2ComplexModelTest {
         return xs[(int) Math.round(d * 20)];
     }
 
+    private static double doseNanomolar() {
+        return P.value("IL2_dose") * 1e3 / (P.value("IL2_molar_mass") * P.value("V_distribution"));
+    }
+
     @Test
-    void foldChangeIsExpOfTheIntegratedSignal() {
-        // independent of the network: c(t) from the dosing schedule, S from the Hill constants, ∫ by Simpson's rule
-        ReactionNetwork n = Il2ComplexModel.build(P.with("give_S4B6", 1, "test"));
-        double[][] r = run("S4B6");
-        double dose = P.value("IL2_dose") * 1e3 / (P.value("IL2_molar_mass") * P.value("V_distribution"));
+    void withoutUptakeAndDestinyTheFoldIsExpOfTheIntegratedSignal() {
+        // no consumption (the complex decays at its clearance rate alone, §6 case a) and a destiny far above the
+        // divisions reached: the chain of generations must sum to N_0·exp(p ∫ S dt). (The cells' generations are
+        // Poisson(m), m = p ∫ S; weighted by 2^g they are Poisson(2m), 2m ≈ 30 for NK here, so 80 generations leave a
+        // negligible tail beyond the last.) Reference independent of the
+        // network: c(t) from the dosing schedule, S from the Hill constants, ∫ by Simpson's rule.
+        ParameterTable p = P.with("give_S4B6", 1, "test").with("uptake_scale", 0, "test: no consumption")
+                .with("destiny_Treg", 80, "test").with("destiny_NK", 80, "test").with("destiny_CD8_memory", 80, "test");
+        ReactionNetwork n = Il2ComplexModel.build(p);
+        double[][] r = ImmuneTesting.run(n, TIGHT, T, "Treg_fold", "NK_fold", "CD8_memory_fold", "S4B6");
+        double dose = doseNanomolar();
         double k = Math.log(2) / P.value("t_half_complex");
         double[] injections = {0, P.value("injection_2"), P.value("injection_3")};
         int steps = 20_000;
         double end = 5 * DAY;
+        double free = 0;
+        for (double t0 : injections) {
+            free += dose * Math.exp(-k * (end - t0));
+        }
+        assertThat(day(r[3], 5)).isCloseTo(free, within(1e-6 * free));
         for (int i = 0; i < POPS.length; i++) {
             String pre = POPS[i] + "_S4B6";
             double xMax = n.parametersById().get(pre + "_Xmax").value();
@@ -63,6 +82,44 @@ class Il2ComplexModelTest {
     }
 
     @Test
+    void ligandPoolIsConserved() {
+        // free + taken up by cells + cleared = the three injections, for every treatment, at every output time
+        double dose = doseNanomolar();
+        for (String t : TREATMENTS) {
+            ParameterTable p = P.with("give_" + t, 1, "test: " + t);
+            double[][] r = ImmuneTesting.run(Il2ComplexModel.build(p), TIGHT, T, t, t + Il2ComplexModel.CONSUMED,
+                    t + Il2ComplexModel.CLEARED);
+            for (int i = 0; i < T.length; i++) {
+                double injected = dose * (1 + (T[i] >= P.value("injection_2") ? 1 : 0)
+                        + (T[i] >= P.value("injection_3") ? 1 : 0));
+                assertThat(r[0][i] + r[1][i] + r[2][i]).as("%s at %s min", t, T[i])
+                        .isCloseTo(injected, within(1e-6 * injected));
+            }
+            System.out.printf("%s day 7: free %.4g, taken up by cells %.4g, cleared %.4g nM of %.4g%n", t, r[0][140],
+                    r[1][140], r[2][140], 3 * dose);
+        }
+    }
+
+    @Test
+    void initialUptakeIsCellsTimesPerCellUptakeOverTheVolume() {
+        // uptake in the first minute, by hand: Σ_k N_k·J_k(c0) molecules/min, J from the Hill constants, over V·N_A
+        ReactionNetwork n = Il2ComplexModel.build(P.with("give_S4B6", 1, "test"));
+        double c0 = doseNanomolar();
+        double molecules = 0;
+        for (String pop : POPS) {
+            String pre = pop + "_S4B6";
+            double jMax = n.parametersById().get(pre + "_Jmax").value();
+            double ec50 = n.parametersById().get(pre + "_J_EC50").value();
+            double h = n.parametersById().get(pre + "_J_n").value();
+            double x = Math.pow(c0 / ec50, h);
+            molecules += P.value(pop + "_0") * jMax * x / (1 + x);
+        }
+        double expected = molecules / (P.value("V_distribution") * Units.AVOGADRO * 1e-9); // nM per min
+        double[][] r = ImmuneTesting.run(n, TIGHT, new double[] {0, 1}, "S4B6" + Il2ComplexModel.CONSUMED);
+        assertThat(r[0][1]).isCloseTo(expected, within(1e-3 * expected));
+    }
+
+    @Test
     void b6ComplexesExpandTheirTargetPopulations() {
         double[][] none = run(null);
         double[][] il2 = run("IL2");
@@ -75,17 +132,27 @@ class Il2ComplexModelTest {
                     day(all[k][1], 5), day(all[k][2], 5));
         }
         assertThat(day(none[0], 5)).isEqualTo(1.0);
+        // the division destiny caps every fold at 2^destiny
+        for (double[][] r : all) {
+            for (int i = 0; i < POPS.length; i++) {
+                double cap = Math.pow(2, P.value("destiny_" + POPS[i]));
+                for (double f : r[i]) {
+                    assertThat(f).as(POPS[i]).isLessThanOrEqualTo(cap * (1 + 1e-6));
+                }
+            }
+        }
         // βγ-directed: memory CD8 and NK expand more than 100-fold (F4)
         assertThat(day(s4b6[1], 5)).isGreaterThan(100);
         assertThat(day(s4b6[2], 5)).isGreaterThan(100);
-        // α-directed: Tregs expand at least 3-fold, CD8 and NK change less than 3-fold and far less than Tregs. The
-        // published 3-4-fold Treg expansion is NOT met (the model gives hundreds-fold; docs/immune.md), so the upper
-        // bound is not asserted.
+        // α-directed: mostly Tregs. Tregs expand at least 3-fold (F4's lower end); CD8 and NK change less than 3-fold
+        // and less than a tenth of the Treg fold. The published 3-4-fold is NOT met (the model gives tens-fold;
+        // docs/immune.md), so no upper bound beyond the destiny cap is asserted.
         assertThat(day(jes6[0], 5)).isGreaterThan(3);
         for (int i = 1; i < 3; i++) {
-            assertThat(day(jes6[i], 5)).as(POPS[i]).isLessThan(3).isLessThan(day(jes6[0], 5) / 50);
+            assertThat(day(jes6[i], 5)).as(POPS[i]).isLessThan(3).isLessThan(day(jes6[0], 5) / 10);
         }
         // free IL-2 at the same dose does much less than either complex (short half-life)
         assertThat(day(il2[2], 5)).isLessThan(day(s4b6[2], 5) / 10);
+        assertThat(day(il2[0], 5)).isLessThan(day(jes6[0], 5) / 10);
     }
 }
