@@ -19,8 +19,15 @@ class TregTugOfWarTest {
     static final double[] T = ImmuneTesting.grid(12 * DAY, 288);
     static final double START = LymphNodeModel.defaults().value("self_naive_0");
 
+    /** Marchingo 2014's destiny split, 15 TCR-driven generations of 17 (immune-parameters.md K9). */
+    static final double MARCHINGO = 15.0 / 17;
+
     /** self total, foreign total, Treg share of the IL-2 signal, Tregs. */
     static double[][] run(ParameterTable p) {
+        return run(p, T);
+    }
+
+    static double[][] run(ParameterTable p, double[] T) {
         double[][] r = ImmuneTesting.run(LymphNodeModel.build(LymphNodeSetup.tugOfWar(), p), TOL, T, "self_naive",
                 "self_active", "foreign_naive", "foreign_active", LymphNodeModel.TREG_SIGNAL_SHARE, "Treg");
         double[][] out = new double[4][T.length];
@@ -95,5 +102,54 @@ class TregTugOfWarTest {
             assertThat(peak[k]).isLessThan(peak[k - 1]);
         }
         assertThat(halving).isGreaterThan(2);
+    }
+
+    /**
+     * Chinen 2016 (F11): STAT5 is essential for Treg suppressor function. With suppression by IL-2-signalled Tregs
+     * only (bundled), Tregs without CD25 lose suppression as well as IL-2 capture, so the weak clone gains more than
+     * with suppression by every Treg (the first version, suppression_needs_STAT5 = 0).
+     */
+    @Test
+    void stat5DependentSuppressionDeepensTheTregCd25Knockout() {
+        double withStat5 = ImmuneTesting.max(run(with("Treg_CD25", 0))[0]) / ImmuneTesting.max(run(
+                LymphNodeModel.defaults())[0]);
+        ParameterTable every = with("suppression_needs_STAT5", 0);
+        double everyTreg = ImmuneTesting.max(run(every.with("Treg_CD25", 0, "KO"))[0]) / ImmuneTesting.max(run(
+                every)[0]);
+        System.out.printf("B4 Treg CD25 KO, self clone peak gain: STAT5-dependent suppression %.2fx, every Treg "
+                + "suppresses %.2fx%n", withStat5, everyTreg);
+        assertThat(withStat5).isGreaterThan(everyTreg);
+        assertThat(withStat5).isGreaterThan(5);
+    }
+
+    /**
+     * The TCR-programmed division variant (Marchingo 2014, K9: TCR and IL-2 inputs add; De Boer 2001: no
+     * contraction while antigen drives expansion). The strong clone, whose IL-2 signal Tkach's crosstalk cuts ~47×,
+     * escapes and expands (Feinerman 2010, P9), while the convex split of the first version (IL-2 weighted 1 − φ,
+     * survival by IL-2 alone) gives it only 2.5×. The weak clone is co-opted by the foreign IL-2 (Voisinne 2015, S10)
+     * and then pruned once the antigen is gone (Wong 2021, S8), so it is measured over 20 days.
+     */
+    @Test
+    void tcrProgrammedDivisionLetsTheStrongCloneEscape() {
+        double[] t20 = ImmuneTesting.grid(20 * DAY, 480);
+        ParameterTable destiny = with("TCR_division_share", MARCHINGO);
+        double[][] r = run(destiny, t20);
+        double[][] noTregs = run(destiny.with("Treg_density", 0, "no Tregs"), t20);
+        ParameterTable split = destiny.with("division_inputs_add", 0, "convex split").with("TCR_survival", 0,
+                "survival by IL-2 alone");
+        double[][] s = run(split, t20);
+        int end = t20.length - 1;
+        double foreign = ImmuneTesting.max(r[1]) / START;
+        System.out.printf("B4 TCR-programmed division: foreign clone peak %.1f (%.1fx, day %.1f), day 20 %.1f; self "
+                + "clone peak %.1f (day %.1f), day 20 %.1f; without Tregs self peak %.1f (%.2fx); convex split: "
+                + "foreign peak %.1f, self peak %.1f%n", ImmuneTesting.max(r[1]), foreign,
+                t20[ImmuneTesting.argMax(r[1])] / DAY, r[1][end], ImmuneTesting.max(r[0]),
+                t20[ImmuneTesting.argMax(r[0])] / DAY, r[0][end], ImmuneTesting.max(noTregs[0]),
+                ImmuneTesting.max(noTregs[0]) / ImmuneTesting.max(r[0]), ImmuneTesting.max(s[1]),
+                ImmuneTesting.max(s[0]));
+        assertThat(foreign).isGreaterThan(5);
+        assertThat(ImmuneTesting.max(s[1]) / START).isLessThan(3);
+        assertThat(r[0][end]).isLessThan(START / 2);
+        assertThat(ImmuneTesting.max(noTregs[0])).isGreaterThan(ImmuneTesting.max(r[0]));
     }
 }
