@@ -46,21 +46,24 @@ import org.il2sim.core.units.Units;
  * {@code P_IL2_bound}), so division conserves molecules; per-cell values are total / max(cells, cell_floor). Per cell
  * (Tkach 2014, as immune-models.md §1): engaged TCR E = C(n_TCR0, pMHC, K_TCR); pre-assembled receptors
  * R = C(α, β, K_R); pSTAT5 P = Y/(K_P + Y)/(1 + σ_TCR·E) with Y = X + X_βγ (no TCR factor for Tregs); the signal
- * S = P^m/(K_S^m + P^m). Treg suppression g = 1/(1 + Treg/R50). Reactions:
+ * S = P^m/(K_S^m + P^m). Treg suppression g = 1/(1 + Treg·(1 − u + u·S_R)/R50), u = suppression_needs_STAT5
+ * (1 as bundled: only IL-2-signalled Tregs suppress, Chinen 2016). Reactions:
  * <pre>
  *   ∅ → Treg                       θ_R·Treg_density    (thymic output, needs no IL-2; θ_R = fraction·θ_CD4)
  *   Treg → 2 Treg                  p·S_R·Treg
  *   Treg → ∅                       [d_min + d_starved·(1 − S_R)]·Treg
  *   ∅ → CD4_naive, ∅ → self_naive  θ_CD4·(1 − self fraction), θ_CD4·self fraction; naive → ∅ d_naive
  *   c_naive → c_active             H(E_c, τ)·g/t_activation·c_naive
- *   c_active → 2 c_active          p·[φ·E/(E + K_E) + (1 − φ)·S_c]·c_active  (φ = 0 as bundled)
- *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − S_c)]·c_active
+ *   c_active → 2 c_active          p·D·c_active, D = min(1, φ·E/(E + K_E) + w·S_c), w = 1 (inputs add,
+ *                                  Marchingo 2014) or 1 − φ (division_inputs_add = 0); φ = 0 as bundled
+ *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − V)]·c_active, V = S_c + TCR_survival·(D − S_c)
  *   ∅ → α (population P)           N·k_R·CD25_P·(α_base + α_TCR·H(E, τ) + α_STAT·P); α → ∅ (k_R + death)·α
  *   ∅ → β                          N·k_R·CD122·(β_0 + (β_max − β_0)·H(E, τ)); β → ∅ (k_R + death)·β
  *   IL2_medium → X                 N·k_on·[IL-2]·max(R − X, 0)
  *   IL2_medium → X_βγ              N·k_on_bg·[IL-2]·max(β − R − X_βγ, 0)  (intermediate affinity)
  *   X, X_βγ → IL2_internalised     k_endo·X;     X, X_βγ → IL2_lost_with_cells   death·X
- *   ∅ → IL2_medium + IL2_secreted  N·k_prod·H(E/(1 + σ_P·P), τ)·g          (activated clones only)
+ *   ∅ → IL2_medium + IL2_secreted  N·k_prod·H(max(E, E_floor)/(1 + σ_P·P), τ)·H(E, τ)·g  (activated clones;
+ *                                  E_floor = 0 as bundled: Tkach's shut-off as printed; with the Boost as in B2)
  *   IL2_medium → IL2_cleared       k_clear·IL2;  IL2_medium → IL2_neutralised   anti_IL2·IL2
  * </pre>
  * Cells enter (from the thymus or by recruitment) without IL-2 receptors; synthesis (t½ 5 h) supplies them.

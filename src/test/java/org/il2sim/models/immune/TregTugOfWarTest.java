@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Scenario B4 (SYSTEM.md): Tregs, a weak (self) and a strong (foreign) CD4 clone in one lymph-node patch, bundled
  * parameters. Each criterion is measured from the simulation; docs/immune.md (B4) lists the values and which
- * criteria the model misses (the strong clone does not expand; the density response is not switch-like).
+ * criteria the model misses with them (the strong clone does not expand; the density response is not switch-like),
+ * and what the TCR-programmed division variant changes (the strong clone escapes; the weak clone is co-opted).
  */
 class TregTugOfWarTest {
 
