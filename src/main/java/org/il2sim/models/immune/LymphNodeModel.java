@@ -56,7 +56,8 @@ import org.il2sim.core.units.Units;
  *   c_naive → c_active             H(E_c, τ)·g/t_activation·c_naive
  *   c_active → 2 c_active          p·D·c_active, D = min(1, φ·E/(E + K_E) + w·S_c), w = 1 (inputs add,
  *                                  Marchingo 2014) or 1 − φ (division_inputs_add = 0); φ = 0 as bundled
- *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − V)]·c_active, V = S_c + TCR_survival·(D − S_c)
+ *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − V)]·c_active,
+ *                                  V = S_c + TCR_survival·(D − S_c)
  *   ∅ → α (population P)           N·k_R·CD25_P·(α_base + α_TCR·H(E, τ) + α_STAT·P); α → ∅ (k_R + death)·α
  *   ∅ → β                          N·k_R·CD122·(β_0 + (β_max − β_0)·H(E, τ)); β → ∅ (k_R + death)·β
  *   IL2_medium → X                 N·k_on·[IL-2]·max(R − X, 0)

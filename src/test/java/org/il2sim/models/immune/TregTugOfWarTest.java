@@ -153,4 +153,36 @@ class TregTugOfWarTest {
         assertThat(r[0][end]).isLessThan(START / 2);
         assertThat(ImmuneTesting.max(noTregs[0])).isGreaterThan(ImmuneTesting.max(r[0]));
     }
+
+    /**
+     * Without the foreign clone the weak clone has only its own IL-2, and Tkach's shut-off stops a producer with
+     * E ≈ 10 at pSTAT5 ≈ (E/τ − 1)/σ_P ≈ 3 × 10⁻⁵ (docs/immune.md B4, B7): the clone never rises above its start, with
+     * or without Tregs, and IL-2 after the first day stays on average more than 10× below the ~10 pM signalling
+     * threshold (P2; the first hours, before the producers' receptors build up, reach a few pM). So the weak-clone
+     * effects of the tug-of-war are co-option by the foreign clone's IL-2.
+     */
+    @Test
+    void weakCloneAloneMakesTooLittleIl2ToExpand() {
+        LymphNodeSetup selfOnly = new LymphNodeSetup(false, false);
+        StringBuilder out = new StringBuilder("B4 self antigen only:");
+        for (ParameterTable p : new ParameterTable[] {LymphNodeModel.defaults(), with("Treg_density", 0)}) {
+            double[][] r = ImmuneTesting.run(LymphNodeModel.build(selfOnly, p), TOL, T, "self_naive", "self_active",
+                    LymphNodeModel.IL2_PM);
+            double peak = 0;
+            for (int i = 0; i < T.length; i++) {
+                peak = Math.max(peak, r[0][i] + r[1][i]);
+            }
+            double il2 = ImmuneTesting.max(r[2]);
+            double mean = 0;
+            for (int i = 24; i < T.length; i++) {
+                mean += r[2][i] / (T.length - 24);
+            }
+            out.append(String.format(" Treg density %.0f: self peak %.2f, day 12 %.2f, IL-2 max %.3g pM, mean over "
+                    + "days 1-12 %.3g pM;", p.value("Treg_density"), peak, r[0][T.length - 1] + r[1][T.length - 1],
+                    il2, mean));
+            assertThat(peak).isLessThanOrEqualTo(START * (1 + 1e-6));
+            assertThat(mean).isLessThan(1);
+        }
+        System.out.println(out);
+    }
 }
