@@ -46,21 +46,25 @@ import org.il2sim.core.units.Units;
  * {@code P_IL2_bound}), so division conserves molecules; per-cell values are total / max(cells, cell_floor). Per cell
  * (Tkach 2014, as immune-models.md §1): engaged TCR E = C(n_TCR0, pMHC, K_TCR); pre-assembled receptors
  * R = C(α, β, K_R); pSTAT5 P = Y/(K_P + Y)/(1 + σ_TCR·E) with Y = X + X_βγ (no TCR factor for Tregs); the signal
- * S = P^m/(K_S^m + P^m). Treg suppression g = 1/(1 + Treg/R50). Reactions:
+ * S = P^m/(K_S^m + P^m). Treg suppression g = 1/(1 + Treg·(1 − u + u·S_R)/R50), u = suppression_needs_STAT5
+ * (1 as bundled: only IL-2-signalled Tregs suppress, Chinen 2016). Reactions:
  * <pre>
  *   ∅ → Treg                       θ_R·Treg_density    (thymic output, needs no IL-2; θ_R = fraction·θ_CD4)
  *   Treg → 2 Treg                  p·S_R·Treg
  *   Treg → ∅                       [d_min + d_starved·(1 − S_R)]·Treg
  *   ∅ → CD4_naive, ∅ → self_naive  θ_CD4·(1 − self fraction), θ_CD4·self fraction; naive → ∅ d_naive
  *   c_naive → c_active             H(E_c, τ)·g/t_activation·c_naive
- *   c_active → 2 c_active          p·[φ·E/(E + K_E) + (1 − φ)·S_c]·c_active  (φ = 0 as bundled)
- *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − S_c)]·c_active
+ *   c_active → 2 c_active          p·D·c_active, D = min(1, φ·E/(E + K_E) + w·S_c), w = 1 (inputs add,
+ *                                  Marchingo 2014) or 1 − φ (division_inputs_add = 0); φ = 0 as bundled
+ *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − V)]·c_active,
+ *                                  V = S_c + TCR_survival·(D − S_c)
  *   ∅ → α (population P)           N·k_R·CD25_P·(α_base + α_TCR·H(E, τ) + α_STAT·P); α → ∅ (k_R + death)·α
  *   ∅ → β                          N·k_R·CD122·(β_0 + (β_max − β_0)·H(E, τ)); β → ∅ (k_R + death)·β
  *   IL2_medium → X                 N·k_on·[IL-2]·max(R − X, 0)
  *   IL2_medium → X_βγ              N·k_on_bg·[IL-2]·max(β − R − X_βγ, 0)  (intermediate affinity)
  *   X, X_βγ → IL2_internalised     k_endo·X;     X, X_βγ → IL2_lost_with_cells   death·X
- *   ∅ → IL2_medium + IL2_secreted  N·k_prod·H(E/(1 + σ_P·P), τ)·g          (activated clones only)
+ *   ∅ → IL2_medium + IL2_secreted  N·k_prod·H(max(E, E_floor)/(1 + σ_P·P), τ)·H(E, τ)·g  (activated clones;
+ *                                  E_floor = 0 as bundled: Tkach's shut-off as printed; with the Boost as in B2)
  *   IL2_medium → IL2_cleared       k_clear·IL2;  IL2_medium → IL2_neutralised   anti_IL2·IL2
  * </pre>
  * Cells enter (from the thymus or by recruitment) without IL-2 receptors; synthesis (t½ 5 h) supplies them.
@@ -136,8 +140,12 @@ public final class LymphNodeModel {
         b.add(new Event("foreign_antigen_cleared", new Expr.Apply(Op.GEQ, new Expr.Time(), sym("t_foreign_antigen")),
                 false, true, null, null, true, List.of(new Event.Assignment(FOREIGN_PMHC, num(0)))));
 
-        rule(b, SUPPRESSION, "1", "Treg suppression g = 1/(1 + Treg/R50)",
-                div(num(1), plus(num(1), div(sym(TREG), sym("R50")))));
+        // Chinen 2016 (F11): STAT5 is essential for Treg suppressor function; with suppression_needs_STAT5 = 1 only
+        // IL-2-signalled Tregs suppress (Treg·S_R), 0 counts every Treg
+        Expr suppressors = times(sym(TREG), plus(minus(num(1), sym("suppression_needs_STAT5")),
+                product("suppression_needs_STAT5", TREG + "_signal")));
+        rule(b, SUPPRESSION, "1", "Treg suppression g = 1/(1 + Treg (1 - u + u S_R)/R50), u = "
+                + "suppression_needs_STAT5", div(num(1), plus(num(1), div(suppressors, sym("R50")))));
         cells(b, CD4_NAIVE, "naive conventional CD4 T cells (IL-2 independent)", s.startEmpty() ? num(0)
                 : sym("CD4_naive_ss"));
         b.add(reaction(CD4_NAIVE + "_thymic_output", "thymic output of naive CD4", none(), one(CD4_NAIVE),
@@ -279,9 +287,12 @@ public final class LymphNodeModel {
                         "sigma_TCR", e)))));
         fate(b, active, c + "-reactive activated", "d_signalled", "K_S", e);
         String sec = c + "_secreting";
-        Expr repressed = div(sym(e), plus(num(1), product("sigma_P", active + "_pSTAT5")));
-        rule(b, sec, "1", "IL-2 secretion switch H(E/(1 + sigma_P P), tau) as a Hill function",
-                hill(repressed, sym("tau"), sym("secretion_switch_hill")));
+        // E_repression_floor > 0: the pSTAT5 shut-off reads the TCR signal no lower than the floor (Tkach's fitted
+        // range), while secretion still needs H(E, tau); 0 is Tkach's form as printed
+        Expr repressed = div(Ex.max(sym(e), sym("E_repression_floor")), plus(num(1), product("sigma_P",
+                active + "_pSTAT5")));
+        rule(b, sec, "1", "IL-2 secretion switch H(max(E, E_floor)/(1 + sigma_P P), tau) as a Hill function, "
+                + "times H(E, tau)", times(hill(repressed, sym("tau"), sym("secretion_switch_hill")), sym(tcr)));
         // Boost (Tkach 2014, A3 reading): per cell dB/dt = (k_TB·E + k_BB·B)(1 − B/B_tot); a population total
         String boost = active + "_boost_total";
         molecules(b, boost, "active Boost in " + c + "-reactive activated cells", num(0));
@@ -354,13 +365,26 @@ public final class LymphNodeModel {
         String signal = pop + "_signal";
         rule(b, signal, "1", "IL-2 signal S = F^m/(K_S^m + F^m), " + what, hill(sym(pop + "_fate_input"),
                 sym(halfSignal), sym("signal_hill")));
+        String drive = pop + "_division_drive";
+        Expr survival = sym(signal);
+        if (engaged == null) {
+            rule(b, drive, "1", "division drive (fraction of p_max), " + what, sym(signal));
+        } else {
+            // Marchingo 2014: TCR and IL-2 inputs add (capped at p_max); division_inputs_add = 0 restores the
+            // convex split φ·T + (1 − φ)·S of the first version
+            Expr tcr = times(sym("TCR_division_share"), div(sym(engaged), plus(sym(engaged), sym("K_TCR_division"))));
+            Expr il2Weight = minus(num(1), times(minus(num(1), sym("division_inputs_add")),
+                    sym("TCR_division_share")));
+            rule(b, drive, "1", "division drive (fraction of p_max): min(1, phi E/(E + K_E) + w S), w = 1 when "
+                    + "the inputs add, 1 - phi for the convex split, " + what,
+                    new Expr.Apply(Op.MIN, num(1), plus(tcr, times(il2Weight, sym(signal)))));
+            // a cell within its TCR-programmed divisions does not die at the starvation rate (De Boer 2001:
+            // no contraction while antigen drives expansion); TCR_survival = 0: survival by IL-2 alone
+            survival = plus(sym(signal), times(sym("TCR_survival"), minus(sym(drive), sym(signal))));
+        }
         String death = pop + "_death_rate";
         rule(b, death, "1/min", "death rate, " + what, plus(sym(signalledDeath), times(minus(sym("d_starved"),
-                sym(signalledDeath)), minus(num(1), sym(signal)))));
-        String drive = pop + "_division_drive";
-        rule(b, drive, "1", "division drive (fraction of p_max), " + what, engaged == null ? sym(signal)
-                : plus(times(sym("TCR_division_share"), div(sym(engaged), plus(sym(engaged), sym("K_TCR_division")))),
-                        times(minus(num(1), sym("TCR_division_share")), sym(signal))));
+                sym(signalledDeath)), minus(num(1), survival))));
         b.add(reaction(pop + "_division", what + " division", one(pop), List.of(SpeciesReference.of(pop, 2)),
                 product("p_max", drive, pop)));
         b.add(reaction(pop + "_death", what + " death", one(pop), none(), product(death, pop)));

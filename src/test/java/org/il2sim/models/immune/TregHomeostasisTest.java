@@ -25,7 +25,7 @@ class TregHomeostasisTest {
     /** 0–1000 days every 10 days: the patch reaches its steady state within a few naive lifespans (50 days). */
     static final double[] T = ImmuneTesting.grid(1000 * DAY, 100);
     static final String[] IDS = {"Treg", LymphNodeModel.TREG_FRACTION, "self_active", "Treg_signal", "IL2_pM",
-        LymphNodeModel.THYMIC_TREG_OUTPUT, "CD4_naive"};
+        LymphNodeModel.THYMIC_TREG_OUTPUT, "CD4_naive", "self_pSTAT5", "self_secreting"};
     static final ParameterTable P = LymphNodeModel.defaults();
     /** An anti-IL-2 sink that out-paces every producer: 10⁶ per h, in per min. */
     static final double BLOCKING = 1e6 / 60;
@@ -139,5 +139,65 @@ class TregHomeostasisTest {
                 assertThat(cd25[0] / cd122[0]).isGreaterThan(10);
             }
         }
+    }
+
+    /** r/τ of the exponent-20 secretion switch at 99 % and at 10⁻⁶ on: (s/(1 − s))^(1/20). */
+    static final double SWITCH_99 = Math.pow(99, 1.0 / 20);
+    static final double SWITCH_1E6 = Math.pow(1e-6 / (1 - 1e-6), 1.0 / 20);
+
+    /** C(x, y, K) = ½[(x + y + K) − √((x + y + K)² − 4xy)], Tkach's equilibrium complex count (immune-models.md §1). */
+    static double complexCount(double x, double y, double k) {
+        double sum = x + y + k;
+        return (sum - Math.sqrt(sum * sum - 4 * x * y)) / 2;
+    }
+
+    /**
+     * Why the Tregs starve (docs/immune.md B7): the self-reactive producers' secretion switch H(r, τ) with
+     * r = max(E, floor)/(1 + σ_P·P) pins their own pSTAT5 where the switch is neither off nor fully on. For a Hill
+     * switch of exponent 20 between 10⁻⁶ and 99 % on, r/τ lies in [0.501, 1.259], so P lies between
+     * (max(E, floor)/(1.259 τ) − 1)/σ_P and (max(E, floor)/(0.501 τ) − 1)/σ_P, around Tkach 2014's shut-off
+     * P* = (max(E, floor)/τ − 1)/σ_P (E from the TCR equilibrium). Bundled: floor 0, E ≈ 10.
+     */
+    @Test
+    void producersSitAtTheirPstat5ShutOff() {
+        double e = complexCount(P.value("n_TCR0"), P.value("pMHC_self"), P.value("K_TCR_self"));
+        for (double floor : new double[] {0, 20}) {
+            double[] s = steady(P.with("E_repression_floor", floor, "shut-off floor (sensitivity)"));
+            double pStar = (Math.max(e, floor) / P.value("tau") - 1) / P.value("sigma_P");
+            System.out.printf("B7 shut-off floor %.0f: producers' pSTAT5 %.3g vs P* %.3g (E %.2f), secretion switch "
+                    + "%.3g, IL-2 %.3g pM, Treg signal %.3g, Tregs %.3g%n", floor, s[7], pStar, e, s[8], s[4], s[3],
+                    s[0]);
+            double max = Math.max(e, floor) / P.value("tau");
+            assertThat(s[8]).isBetween(1e-6, 0.99);
+            assertThat(s[7]).isBetween((max / SWITCH_99 - 1) / P.value("sigma_P"), (max / SWITCH_1E6 - 1)
+                    / P.value("sigma_P"));
+        }
+    }
+
+    /**
+     * With the shut-off floor at 200 engaged TCR (a sensitivity: Tkach's weakest fitted culture, 1 nM K5 on 10⁴
+     * cells), the producers make enough IL-2 for Tregs to self-renew. Tregs then grow until their own consumption
+     * pins their signal at the self-renewal balance p·S = d_min + (d_starved − d_min)(1 − S), i.e.
+     * S* = d_starved/(p + d_starved − d_min) (thymic input is then a small extra, so S sits just below S*). In this
+     * IL-2-replete regime the knockouts separate as F9 describes: CD122 KO falls to the IL-2-free balance
+     * θ_R/d_starved, CD25 KO (IL-2Rβγ still signals) keeps most Tregs, and a blocking anti-IL-2 acts like CD122 KO.
+     */
+    @Test
+    void il2RepleteTregsSelfRenewAtTheirBalanceSignal() {
+        ParameterTable p = P.with("E_repression_floor", 200, "shut-off floor (sensitivity)");
+        double[] wt = steady(p);
+        double[] cd25 = steady(p.with("Treg_CD25", 0, "CD25 KO").with("conv_CD25", 0, "CD25 KO"));
+        double[] cd122 = steady(p.with("CD122", 0, "CD122 KO"));
+        double[] anti = steady(p.with("anti_IL2", BLOCKING, "anti-IL-2, blocking"));
+        double pMax = Math.log(2) / p.value("CD4_doubling");
+        double sStar = p.value("d_starved") / (pMax + p.value("d_starved") - p.value("d_Treg_min"));
+        double starved = analyticTregs(p, 0);
+        System.out.printf("B7 shut-off floor 200: S* %.4f%n  %s%n  %s%n  %s%n  %s%n", sStar, describe("wild type", wt),
+                describe("CD25 KO", cd25), describe("CD122 KO", cd122), describe("anti-IL-2", anti));
+        assertThat(wt[3]).isBetween(0.97 * sStar, sStar);
+        assertThat(wt[0]).isGreaterThan(100 * starved);
+        assertThat(cd122[0]).isCloseTo(starved, within(1e-6 * starved));
+        assertThat(anti[0]).isCloseTo(starved, within(0.01 * starved));
+        assertThat(cd25[0]).isGreaterThan(0.5 * wt[0]);
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Scenario B4 (SYSTEM.md): Tregs, a weak (self) and a strong (foreign) CD4 clone in one lymph-node patch, bundled
  * parameters. Each criterion is measured from the simulation; docs/immune.md (B4) lists the values and which
- * criteria the model misses (the strong clone does not expand; the density response is not switch-like).
+ * criteria the model misses with them (the strong clone does not expand; the density response is not switch-like),
+ * and what the TCR-programmed division variant changes (the strong clone escapes; the weak clone is co-opted).
  */
 class TregTugOfWarTest {
 
@@ -19,8 +20,15 @@ class TregTugOfWarTest {
     static final double[] T = ImmuneTesting.grid(12 * DAY, 288);
     static final double START = LymphNodeModel.defaults().value("self_naive_0");
 
+    /** Marchingo 2014's destiny split, 15 TCR-driven generations of 17 (immune-parameters.md K9). */
+    static final double MARCHINGO = 15.0 / 17;
+
     /** self total, foreign total, Treg share of the IL-2 signal, Tregs. */
     static double[][] run(ParameterTable p) {
+        return run(p, T);
+    }
+
+    static double[][] run(ParameterTable p, double[] T) {
         double[][] r = ImmuneTesting.run(LymphNodeModel.build(LymphNodeSetup.tugOfWar(), p), TOL, T, "self_naive",
                 "self_active", "foreign_naive", "foreign_active", LymphNodeModel.TREG_SIGNAL_SHARE, "Treg");
         double[][] out = new double[4][T.length];
@@ -95,5 +103,86 @@ class TregTugOfWarTest {
             assertThat(peak[k]).isLessThan(peak[k - 1]);
         }
         assertThat(halving).isGreaterThan(2);
+    }
+
+    /**
+     * Chinen 2016 (F11): STAT5 is essential for Treg suppressor function. With suppression by IL-2-signalled Tregs
+     * only (bundled), Tregs without CD25 lose suppression as well as IL-2 capture, so the weak clone gains more than
+     * with suppression by every Treg (the first version, suppression_needs_STAT5 = 0).
+     */
+    @Test
+    void stat5DependentSuppressionDeepensTheTregCd25Knockout() {
+        double withStat5 = ImmuneTesting.max(run(with("Treg_CD25", 0))[0]) / ImmuneTesting.max(run(
+                LymphNodeModel.defaults())[0]);
+        ParameterTable every = with("suppression_needs_STAT5", 0);
+        double everyTreg = ImmuneTesting.max(run(every.with("Treg_CD25", 0, "KO"))[0]) / ImmuneTesting.max(run(
+                every)[0]);
+        System.out.printf("B4 Treg CD25 KO, self clone peak gain: STAT5-dependent suppression %.2fx, every Treg "
+                + "suppresses %.2fx%n", withStat5, everyTreg);
+        assertThat(withStat5).isGreaterThan(everyTreg);
+        assertThat(withStat5).isGreaterThan(5);
+    }
+
+    /**
+     * The TCR-programmed division variant (Marchingo 2014, K9: TCR and IL-2 inputs add; De Boer 2001: no
+     * contraction while antigen drives expansion). The strong clone, whose IL-2 signal Tkach's crosstalk cuts ~47×,
+     * escapes and expands (Feinerman 2010, P9), while the convex split of the first version (IL-2 weighted 1 − φ,
+     * survival by IL-2 alone) gives it only 2.5×. The weak clone is co-opted by the foreign IL-2 (Voisinne 2015, S10)
+     * and then pruned once the antigen is gone (Wong 2021, S8), so it is measured over 20 days.
+     */
+    @Test
+    void tcrProgrammedDivisionLetsTheStrongCloneEscape() {
+        double[] t20 = ImmuneTesting.grid(20 * DAY, 480);
+        ParameterTable destiny = with("TCR_division_share", MARCHINGO);
+        double[][] r = run(destiny, t20);
+        double[][] noTregs = run(destiny.with("Treg_density", 0, "no Tregs"), t20);
+        ParameterTable split = destiny.with("division_inputs_add", 0, "convex split").with("TCR_survival", 0,
+                "survival by IL-2 alone");
+        double[][] s = run(split, t20);
+        int end = t20.length - 1;
+        double foreign = ImmuneTesting.max(r[1]) / START;
+        System.out.printf("B4 TCR-programmed division: foreign clone peak %.1f (%.1fx, day %.1f), day 20 %.1f; self "
+                + "clone peak %.1f (day %.1f), day 20 %.1f; without Tregs self peak %.1f (%.2fx); convex split: "
+                + "foreign peak %.1f, self peak %.1f%n", ImmuneTesting.max(r[1]), foreign,
+                t20[ImmuneTesting.argMax(r[1])] / DAY, r[1][end], ImmuneTesting.max(r[0]),
+                t20[ImmuneTesting.argMax(r[0])] / DAY, r[0][end], ImmuneTesting.max(noTregs[0]),
+                ImmuneTesting.max(noTregs[0]) / ImmuneTesting.max(r[0]), ImmuneTesting.max(s[1]),
+                ImmuneTesting.max(s[0]));
+        assertThat(foreign).isGreaterThan(5);
+        assertThat(ImmuneTesting.max(s[1]) / START).isLessThan(3);
+        assertThat(r[0][end]).isLessThan(START / 2);
+        assertThat(ImmuneTesting.max(noTregs[0])).isGreaterThan(ImmuneTesting.max(r[0]));
+    }
+
+    /**
+     * Without the foreign clone the weak clone has only its own IL-2, and Tkach's shut-off stops a producer with
+     * E ≈ 10 at pSTAT5 ≈ (E/τ − 1)/σ_P ≈ 3 × 10⁻⁵ (docs/immune.md B4, B7): the clone never rises above its start, with
+     * or without Tregs, and IL-2 after the first day stays on average more than 10× below the ~10 pM signalling
+     * threshold (P2; the first hours, before the producers' receptors build up, reach a few pM). So the weak-clone
+     * effects of the tug-of-war are co-option by the foreign clone's IL-2.
+     */
+    @Test
+    void weakCloneAloneMakesTooLittleIl2ToExpand() {
+        LymphNodeSetup selfOnly = new LymphNodeSetup(false, false);
+        StringBuilder out = new StringBuilder("B4 self antigen only:");
+        for (ParameterTable p : new ParameterTable[] {LymphNodeModel.defaults(), with("Treg_density", 0)}) {
+            double[][] r = ImmuneTesting.run(LymphNodeModel.build(selfOnly, p), TOL, T, "self_naive", "self_active",
+                    LymphNodeModel.IL2_PM);
+            double peak = 0;
+            for (int i = 0; i < T.length; i++) {
+                peak = Math.max(peak, r[0][i] + r[1][i]);
+            }
+            double il2 = ImmuneTesting.max(r[2]);
+            double mean = 0;
+            for (int i = 24; i < T.length; i++) {
+                mean += r[2][i] / (T.length - 24);
+            }
+            out.append(String.format(" Treg density %.0f: self peak %.2f, day 12 %.2f, IL-2 max %.3g pM, mean over "
+                    + "days 1-12 %.3g pM;", p.value("Treg_density"), peak, r[0][T.length - 1] + r[1][T.length - 1],
+                    il2, mean));
+            assertThat(peak).isLessThanOrEqualTo(START * (1 + 1e-6));
+            assertThat(mean).isLessThan(1);
+        }
+        System.out.println(out);
     }
 }
