@@ -65,7 +65,9 @@ public final class StochasticTimeCourse {
                 root = events.findRoot(still, t, limit, buffer);
             }
             double tStop = root != null ? root.time() : limit;
-            boolean fired = run.fireNext(tStop);
+            long firedBefore = run.events();
+            // a leap (or a batch of exact steps) that lands on tStop changes the counts but returns false
+            boolean fired = run.fireNext(tStop) | run.events() != firedBefore;
             boolean due = fired || (root != null && run.time() >= root.time())
                     || run.time() >= events.nextScheduledTime();
             if (due) {
