@@ -72,6 +72,8 @@ class StochasticParameterEventTest {
         }
         double mean = sum / REPLICATES;
         double variance = (sumSq - REPLICATES * mean * mean) / (REPLICATES - 1);
+        System.out.printf("%s: X(2) mean %.2f, variance %.1f over %d replicates (Poisson: %s)%n", method, mean,
+                variance, REPLICATES, K);
         // Poisson(K): mean K, variance K; the mean within 4 standard errors, the variance within 30 %
         assertThat(mean).isCloseTo(K, within(4 * Math.sqrt(K / REPLICATES)));
         assertThat(variance).isCloseTo(K, within(0.3 * K));
