@@ -295,6 +295,16 @@ public final class CompiledModel {
         return context.compileExternal(e, where);
     }
 
+    /** The refresh steps that expressions compiled by {@link #compileExpression} read, directly or via rules. */
+    NetworkCompiler.StepSubset stepsReadBy(java.util.List<Expr> expressions) {
+        return context.stepsReadBy(expressions);
+    }
+
+    /** True when the per-run state is found by solving algebraic constraints (fast reactions, algebraic rules). */
+    boolean hasConstraints() {
+        return fastRateSlot.length > 0 || algebraicSlot.length > 0;
+    }
+
     /** True for parameters and compartments: constant during a run of a model without rules and events. */
     boolean isParameterOrCompartment(String id) {
         return compartmentsById.containsKey(id) || parameterIds.contains(id);

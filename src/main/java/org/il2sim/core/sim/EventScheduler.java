@@ -33,6 +33,16 @@ final class EventScheduler {
     private final Evaluator[][] assignments;
     private final int[][] targets;
     private final boolean[] previous;
+    /**
+     * Trigger checks evaluate only the triggers and the refresh steps they read, in a scratch copy of the value
+     * array, leaving the run's state alone; null where the model has algebraic constraints (then every check
+     * refreshes the state, as the constraints couple everything).
+     */
+    private final double[] scratch;
+    private final int[] triggerSteps;
+    private final boolean triggersReadTime;
+    /** The reference path: every trigger check refreshes the whole state (see {@link EventChecks}). */
+    private final boolean fullRefresh = EventChecks.FULL_REFRESH.get();
     private final List<Pending> pending = new ArrayList<>();
     private long sequence;
     private long executions;
@@ -63,6 +73,49 @@ final class EventScheduler {
                 assignments[k][a] = model.compileExpression(as.math(), where + " assignment to '" + as.variable() + "'");
                 targets[k][a] = model.slot(as.variable());
             }
+        }
+        List<org.il2sim.core.expr.Expr> triggerMath = new ArrayList<>();
+        for (Event e : events) {
+            triggerMath.add(e.trigger());
+        }
+        NetworkCompiler.StepSubset read = model.stepsReadBy(triggerMath);
+        triggerSteps = read.steps();
+        triggersReadTime = read.readsTime() || model.hasConstraints() || fullRefresh;
+        scratch = model.hasConstraints() || fullRefresh ? null : state.values().clone();
+    }
+
+    /**
+     * False when no trigger can change while the state holds still: no trigger reads time or delay(), directly or
+     * through rules. Stochastic drivers then need not search for trigger changes between reactions.
+     */
+    boolean triggersReadTime() {
+        return triggersReadTime;
+    }
+
+    /** Values in which the triggers at (t, y) can be evaluated (not the values of anything else). */
+    private double[] triggerValues(double t, double[] y) {
+        if (scratch == null) {
+            state.refresh(t, y);
+            return state.values();
+        }
+        state.evaluateInto(t, y, scratch, triggerSteps);
+        return scratch;
+    }
+
+    /** Every value at (t, y), as a refresh gives them, for delays and assignments evaluated at trigger time. */
+    private double[] allValues(double t, double[] y) {
+        if (scratch == null) {
+            state.refresh(t, y);
+            return state.values();
+        }
+        state.evaluateInto(t, y, scratch, null);
+        return scratch;
+    }
+
+    /** Copies values that events set (parameters, compartments) into the scratch array. */
+    private void syncScratch() {
+        if (scratch != null) {
+            System.arraycopy(state.values(), 0, scratch, 0, scratch.length);
         }
     }
 
@@ -106,13 +159,13 @@ final class EventScheduler {
         double a = tPrev;
         for (int s = 1; s <= INTERIOR_CHECKS; s++) {
             double b = s == INTERIOR_CHECKS ? t : tPrev + (t - tPrev) * s / INTERIOR_CHECKS;
+            double[] v;
             if (b >= t) {
-                state.refresh(t, stepper.state());
+                v = triggerValues(t, stepper.state());
             } else {
                 stepper.interpolate(b, buffer);
-                state.refresh(b, buffer);
+                v = triggerValues(b, buffer);
             }
-            double[] v = state.values();
             double earliest = Double.POSITIVE_INFINITY;
             for (int k = 0; k < events.length; k++) {
                 boolean now = triggers[k].eval(v) != 0;
@@ -145,8 +198,7 @@ final class EventScheduler {
                 break;
             }
             stepper.interpolate(mid, buffer);
-            state.refresh(mid, buffer);
-            boolean value = triggers[k].eval(state.values()) != 0;
+            boolean value = triggers[k].eval(triggerValues(mid, buffer)) != 0;
             if (value != previous[k]) {
                 hi = mid;
             } else {
@@ -168,6 +220,9 @@ final class EventScheduler {
             updateTriggers(t, y);
         }
         while (true) {
+            if (!fullRefresh && !anyDue(t)) {
+                return y;
+            }
             int best = -1;
             int ties = 0;
             double bestPriority = Double.NEGATIVE_INFINITY;
@@ -197,12 +252,26 @@ final class EventScheduler {
         }
     }
 
+    private boolean anyDue(double t) {
+        for (Pending p : pending) {
+            if (p.time() <= t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void updateTriggers(double t, double[] y) {
-        state.refresh(t, y);
-        double[] v = state.values();
+        double[] v = triggerValues(t, y);
+        boolean complete = scratch == null;
         for (int k = 0; k < events.length; k++) {
             boolean now = triggers[k].eval(v) != 0;
             if (now && !previous[k]) {
+                if (!complete) {
+                    // delays and values from trigger time may read anything; the triggers' values stay the same
+                    v = allValues(t, y);
+                    complete = true;
+                }
                 double delay = delays[k] == null ? 0 : delays[k].eval(v);
                 double[] values = events[k].useValuesFromTriggerTime() ? evaluateAssignments(k, v) : null;
                 pending.add(new Pending(k, t + delay, values, sequence++));
@@ -242,6 +311,7 @@ final class EventScheduler {
             }
             state.refresh(t, out);
         }
+        syncScratch();
         return out;
     }
 

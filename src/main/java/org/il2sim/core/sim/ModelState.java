@@ -69,6 +69,30 @@ public final class ModelState implements OdeSystem {
         runSteps();
     }
 
+    /**
+     * Evaluates into v, a copy of this state's value array, what a refresh at (t, y) would give for the targets of
+     * the given refresh steps (all when null), without touching this state. Only for models without algebraic
+     * constraints; slots of other steps keep whatever v held.
+     */
+    void evaluateInto(double t, double[] y, double[] v, int[] selected) {
+        v[Evaluator.TIME_SLOT] = t;
+        int[] stateSlot = model.stateSlot;
+        for (int i = 0; i < stateSlot.length; i++) {
+            v[stateSlot[i]] = y[i];
+        }
+        int[] target = model.stepTarget;
+        Evaluator[] steps = model.steps;
+        if (selected == null) {
+            for (int k = 0; k < steps.length; k++) {
+                v[target[k]] = steps[k].eval(v);
+            }
+        } else {
+            for (int k : selected) {
+                v[target[k]] = steps[k].eval(v);
+            }
+        }
+    }
+
     private void copyState(double[] y) {
         double[] v = values;
         int[] stateSlot = model.stateSlot;

@@ -43,6 +43,11 @@ final class NetworkCompiler implements CompileContext {
     final Map<String, Integer> amountSlot = new HashMap<>();
     int[] stepTarget;
     Evaluator[] steps;
+    /** What each refresh step reads (rateOf expanded), aligned with {@link #steps}; and the step defining each id. */
+    private List<Set<String>> stepReads;
+    private final Map<String, Integer> stepOf = new HashMap<>();
+    /** Per refresh step: true when its expression reads time or delay() directly. */
+    private boolean[] stepReadsTime;
     int[] reactionSlot;
     int[][] effectState;
     double[][] effectCoefficient;
@@ -182,11 +187,65 @@ final class NetworkCompiler implements CompileContext {
         ExprCompiler compiler = new ExprCompiler(this);
         stepTarget = new int[order.size()];
         steps = new Evaluator[order.size()];
+        stepReads = new ArrayList<>(order.size());
+        stepReadsTime = new boolean[order.size()];
         for (int k = 0; k < order.size(); k++) {
             String id = order.get(k);
             stepTarget[k] = slots.get(id);
             steps[k] = compileFor(compiler, defs.get(id), describe(id));
+            Expr expanded = expandRateOf(defs.get(id));
+            stepReads.add(Exprs.symbols(expanded));
+            stepReadsTime[k] = readsTimeOrHistory(expanded);
+            stepOf.put(id, k);
         }
+    }
+
+    /**
+     * The refresh steps that expressions compiled later read, directly or through other steps, in refresh order;
+     * evaluating only these (after setting time and state) gives the expressions the values a full refresh gives.
+     */
+    StepSubset stepsReadBy(List<Expr> expressions) {
+        boolean[] needed = new boolean[steps.length];
+        boolean time = false;
+        java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>();
+        for (Expr e : expressions) {
+            Expr expanded = expandRateOf(Exprs.expandCalls(e, functions::get));
+            time |= readsTimeOrHistory(expanded);
+            work.addAll(Exprs.symbols(expanded));
+        }
+        while (!work.isEmpty()) {
+            Integer k = stepOf.get(work.pop());
+            if (k != null && !needed[k]) {
+                needed[k] = true;
+                time |= stepReadsTime[k];
+                work.addAll(stepReads.get(k));
+            }
+        }
+        int count = 0;
+        for (boolean b : needed) {
+            count += b ? 1 : 0;
+        }
+        int[] out = new int[count];
+        for (int k = 0, i = 0; k < needed.length; k++) {
+            if (needed[k]) {
+                out[i++] = k;
+            }
+        }
+        return new StepSubset(out, time);
+    }
+
+    /**
+     * A subset of the refresh steps.
+     *
+     * @param steps step indices in refresh order
+     * @param readsTime true when the steps or the expressions read time or delay(), so their values may change
+     *     while the state holds still
+     */
+    record StepSubset(int[] steps, boolean readsTime) {
+    }
+
+    private static boolean readsTimeOrHistory(Expr e) {
+        return Exprs.readsTime(e) || Exprs.contains(e, Op.DELAY);
     }
 
     private String describe(String id) {

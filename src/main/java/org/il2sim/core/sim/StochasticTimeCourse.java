@@ -58,11 +58,16 @@ public final class StochasticTimeCourse {
         while (run.time() < tOut) {
             double t = run.time();
             double limit = Math.min(tOut, events.nextScheduledTime());
-            // time-driven trigger changes while the counts hold still
-            still.set(t, limit, run.state());
-            EventScheduler.Root root = limit > t ? events.findRoot(still, t, limit, buffer) : null;
+            // time-driven trigger changes while the counts hold still (none when no trigger reads time)
+            EventScheduler.Root root = null;
+            if (limit > t && events.triggersReadTime()) {
+                still.set(t, limit, run.state());
+                root = events.findRoot(still, t, limit, buffer);
+            }
             double tStop = root != null ? root.time() : limit;
-            boolean fired = run.fireNext(tStop);
+            long firedBefore = run.events();
+            // a leap (or a batch of exact steps) that lands on tStop changes the counts but returns false
+            boolean fired = run.fireNext(tStop) | run.events() != firedBefore;
             boolean due = fired || (root != null && run.time() >= root.time())
                     || run.time() >= events.nextScheduledTime();
             if (due) {

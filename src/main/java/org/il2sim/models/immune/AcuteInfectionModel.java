@@ -130,8 +130,8 @@ public final class AcuteInfectionModel {
 
         String expanding = pop.parameter("expanding");
         String contracting = pop.parameter("contracting");
-        // The switches are boundary species, not parameters: the stochastic driver evaluates propensities from the
-        // species counts, and a parameter that an event changes does not reach them (docs/immune.md, open points).
+        // The switches are boundary species, not parameters. They were made so while event-set parameters were
+        // thought not to reach stochastic propensities. They do (StochasticParameterEventTest); kept as they are.
         b.add(new Species(expanding, pop.name() + " expansion switch (1 from T_on to T_off; set by events)",
                 COMPARTMENT, 0, Double.NaN, true, true, false, null));
         b.add(new Species(contracting, pop.name() + " contraction switch (1 from T_off on; set by an event)",
