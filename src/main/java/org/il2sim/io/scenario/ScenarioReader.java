@@ -27,11 +27,13 @@ public final class ScenarioReader {
     public static final List<String> EXPERIMENTS = List.of("time-course", "dose-response", "sweep", "knockout");
     /** Models shipped with il2sim. */
     public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain",
-            "acute-infection", "closed-culture", "effector-memory-fate", "il2-complexes", "il15-nk-memory",
+            "acute-infection", "acute-infection-il2", "closed-culture", "effector-memory-fate", "il2-complexes",
+            "il15-nk-memory",
             "b-cell-help", "treg-tug-of-war", "treg-homeostasis");
     /** What each population-scale built-in model is, for `il2sim models list` (the γc and binding models list themselves). */
     public static final Map<String, String> POPULATION_MODELS = orderedMap(
             "acute-infection", "B5: CD8 and CD4 expansion, contraction and memory after an acute infection (De Boer 2001)",
+            "acute-infection-il2", "B5: a pathogen-driven acute infection with CD8 killing, IL-2 help and recall",
             "closed-culture", "B2: IL-2 secretion and consumption in a closed CD4 culture (Tkach 2014)",
             "effector-memory-fate", "B6: IL-2 signal duration and effector vs memory fate of CD8 T cells (Kalia 2010)",
             "il2-complexes", "B6: IL-2/anti-IL-2 complexes on Treg, NK and memory CD8 (Boyman 2006)",

@@ -289,7 +289,8 @@ public final class ScenarioRunner {
                 return switch (b.name()) {
                     case "il2-receptor-binding" -> "molecules/cell";
                     case "acute-infection" -> "cells";
-                    case "effector-memory-fate", "il2-complexes", "il15-nk-memory", "b-cell-help" ->
+                    case "effector-memory-fate", "il2-complexes", "il15-nk-memory", "b-cell-help",
+                            "acute-infection-il2" ->
                             org.il2sim.models.immune.PopulationModels.unitOf(b.name(), n, id);
                     case "treg-tug-of-war", "treg-homeostasis" -> org.il2sim.models.immune.LymphNodeModel.unitOf(id);
                     default -> "";

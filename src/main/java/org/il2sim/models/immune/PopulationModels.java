@@ -11,7 +11,7 @@ public final class PopulationModels {
 
     /**
      * The model for a built-in name ({@code effector-memory-fate}, {@code il2-complexes}, {@code il15-nk-memory},
-     * {@code b-cell-help}) with its bundled parameters, or null for another name.
+     * {@code b-cell-help}, {@code acute-infection-il2}) with its bundled parameters, or null for another name.
      */
     public static ReactionNetwork build(String name) {
         switch (name) {
@@ -23,6 +23,8 @@ public final class PopulationModels {
                 return Il15NkMemoryModel.build();
             case "b-cell-help":
                 return BCellHelpModel.build();
+            case "acute-infection-il2":
+                return InfectionModel.build();
             default:
                 return null;
         }
@@ -39,6 +41,9 @@ public final class PopulationModels {
         }
         if (name.equals("il2-complexes") && Il2ComplexModel.isLigand(speciesId)) {
             return "nM";
+        }
+        if (name.equals("acute-infection-il2")) {
+            return sp.boundaryCondition() ? "1" : InfectionModel.unitOf(speciesId);
         }
         if (name.equals("b-cell-help") && speciesId.equals(BCellHelpModel.IG)) {
             return "molecules";
