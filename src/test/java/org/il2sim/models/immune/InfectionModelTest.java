@@ -118,7 +118,10 @@ class InfectionModelTest {
                 .isCloseTo(1.27e7, within(0.01e7));
         // NOT met: the peak comes at day 5.4, when the pathogen falls below about h/5 (ρ·G·f = (α + r)(1 − f))
         assertThat(T[k] / DAY).isLessThan(6.0).isCloseTo(5.40, within(0.02));
-        // the pathogen is gone within a day of the peak
+        // the pathogen peaks at day 3.2 and is gone within a day of the CD8 peak
+        int v = ImmuneTesting.argMax(RUN[3]);
+        assertThat(T[v] / DAY).isCloseTo(3.2, within(0.1));
+        assertThat(RUN[3][v]).isCloseTo(9.6e6, within(0.1e6));
         assertThat(T[extinction(RUN, 0)] / DAY).isCloseTo(6.39, within(0.02));
     }
 
