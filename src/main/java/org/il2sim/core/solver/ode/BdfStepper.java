@@ -141,6 +141,46 @@ final class BdfStepper implements OdeStepper {
         lastTStop = Double.NaN;
     }
 
+    /**
+     * Restarts at order 1 from a fresh derivative, as {@link #restart}, but with the last step size as the first trial
+     * step (at most that size; the error test shrinks it where order 1 needs less) and without re-evaluating the
+     * Jacobian: the modified Newton iteration re-factors for the new γ and, if it fails to converge with the old
+     * Jacobian, retries with a fresh one. Before any step it is a plain restart.
+     */
+    @Override
+    public void restartAfterJump(double t0, double[] y0) {
+        if (needInit || steps == 0) {
+            restart(t0, y0);
+            return;
+        }
+        if (y0.length != n) {
+            throw new IllegalArgumentException("state has length " + y0.length + ", system dimension is " + n);
+        }
+        double hKeep = Math.min(h, hMax);
+        t = t0;
+        tPrevious = t0;
+        System.arraycopy(y0, 0, y, 0, n);
+        zn.reset(y0);
+        pendingEta = 1;
+        pendingOrderChange = 0;
+        acorPreviousValid = false;
+        lastTStop = Double.NaN;
+        system.derivatives(t, y, fCur);
+        int bad = WeightedNorm.firstNonFinite(fCur);
+        if (bad >= 0) {
+            throw new SolverException("right-hand side is NaN or infinite after a restart", t,
+                    system.componentName(bad));
+        }
+        h = hKeep;
+        double[] z1 = zn.get(1);
+        for (int i = 0; i < n; i++) {
+            z1[i] = h * fCur[i];
+        }
+        needInit = false;
+        qwait = 2;
+        etaMax = ETA_MAX;
+    }
+
     @Override
     public void interpolate(double time, double[] out) {
         if (time == t || t == tPrevious) {
