@@ -83,7 +83,7 @@ public final class HybridTimeCourse {
             this.held = y.clone();
             this.buffer = new double[y.length];
             drawWaitingTime();
-            restart(0, y);
+            restart(0, y, false);
         }
 
         private void drawWaitingTime() {
@@ -108,17 +108,20 @@ public final class HybridTimeCourse {
                     double tEvent = root != null ? TimeCourse.snap(root.time(), times, next) : tLimit;
                     double[] y = root != null ? root.state() : window.state().clone();
                     sampleBefore(tEvent, false);
-                    restartAfterEvents(tEvent, events.fire(tEvent, holdDiscrete(y), root != null));
+                    restartAfterEvents(tEvent, events.fire(tEvent, holdDiscrete(y), root != null), false);
                 } else if (tJump <= t) {
                     sampleBefore(tJump, false);
                     double[] y = holdDiscrete(window.state().clone());
                     jump(tJump, y);
-                    restartAfterEvents(tJump, events.fire(tJump, y, true));
+                    double[] before = y.clone();
+                    double[] after = events.fire(tJump, y, true);
+                    // an event that sets only parameters still gets a warm restart: error control keeps it exact
+                    restartAfterEvents(tJump, after, Arrays.equals(after, before));
                 } else {
                     sampleBefore(t, true);
                     double[] y = holdDiscrete(stepper.state().clone());
                     if (system.repartition(y, rng)) {
-                        restart(t, y);
+                        restart(t, y, false);
                     }
                 }
             }
@@ -132,20 +135,30 @@ public final class HybridTimeCourse {
             drawWaitingTime();
         }
 
-        private void restartAfterEvents(double t, double[] y) {
+        /** @param jumpOnly true when only a jump changed the state (no event fired, so the warm restart applies) */
+        private void restartAfterEvents(double t, double[] y, boolean jumpOnly) {
             while (next < times.length && times[next] == t) {
                 sample(next, y);
             }
-            system.repartition(y, rng);
-            restart(t, y);
+            boolean repartitioned = system.repartition(y, rng);
+            restart(t, y, jumpOnly && !repartitioned);
         }
 
-        private void restart(double t, double[] y) {
+        /**
+         * Restarts the integration at (t, y). After a jump that changed no partition and fired no event the BDF
+         * restarts warm ({@link OdeStepper#restartAfterJump}: it keeps the Jacobian): a count changed by one barely
+         * changes the Jacobian of the continuous part, and evaluating it anew at every jump was half the cost of a
+         * run with thousands of jumps.
+         */
+        private void restart(double t, double[] y, boolean warm) {
             System.arraycopy(y, 0, held, 0, y.length);
             if (system.still()) {
                 stepper = still;
             } else if (bdf == null) {
                 stepper = bdf = new BdfMethod().start(system, t, y, tolerances);
+                return;
+            } else if (warm && stepper == bdf) {
+                bdf.restartAfterJump(t, y);
                 return;
             } else {
                 stepper = bdf;

@@ -31,6 +31,16 @@ public interface OdeStepper {
     /** Restarts at (t, y) after a discontinuity such as an event assignment; history is discarded. */
     void restart(double t, double[] y);
 
+    /**
+     * Restarts at (t, y) after a jump in the right-hand side that keeps its time scales (a random jump of a hybrid
+     * run changes a count by one): the history is discarded as by {@link #restart}, but a method may keep what is
+     * only an aid, such as the last Jacobian for its Newton iteration. Error control is unchanged, so the solution
+     * is the same to the tolerances. By default a restart.
+     */
+    default void restartAfterJump(double t, double[] y) {
+        restart(t, y);
+    }
+
     /** Number of right-hand-side evaluations so far (for benchmarks and diagnostics). */
     long evaluations();
 

@@ -81,6 +81,11 @@ final class NewtonCorrector {
         forceSetup = true;
     }
 
+    /** After a small discontinuity: the next solve re-factors the Newton matrix, with the Jacobian it has. */
+    void requestSetup() {
+        forceSetup = true;
+    }
+
     /** Counts an accepted step towards the periodic re-factorisation and re-evaluation. */
     void stepAccepted() {
         stepsSinceSetup++;

@@ -378,4 +378,70 @@ class BdfMethodTest {
         }
         assertThat(analytic.evaluations()).isLessThan(fd.evaluations()); // no evaluations spent on J
     }
+    /**
+     * A linear system driven by a count n that jumps by one every 0.05 time units from 100 (as a cell count in a hybrid
+     * run): y1' = −a(y1 − c n), y2' = y1 − b y2, with a = 20 and b = 0.1, from the steady state of n = 100. Over each
+     * interval n is constant and the
+     * solution is closed-form, so after 200 jumps both restarts must match it to the tolerances; the warm restart
+     * (last step size, last Jacobian) must cost fewer right-hand-side evaluations than the cold one.
+     */
+    @Test
+    void warmRestartAfterJumpsKeepsTheAccuracyAndSavesSteps() {
+        double a = 20;
+        double b = 0.1;
+        int n0 = 100;
+        double c = 2;
+        double interval = 0.05;
+        int jumps = 200;
+        double[] n = {n0};
+        OdeSystem sys = new OdeSystem() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public void derivatives(double t, double[] y, double[] dydt) {
+                dydt[0] = -a * (y[0] - c * n[0]);
+                dydt[1] = y[0] - b * y[1];
+            }
+        };
+        double[] exact = {c * n0, c * n0 / b};
+        for (int k = 0; k < jumps; k++) {
+            double cn = c * (n0 + k);
+            double ea = Math.exp(-a * interval);
+            double eb = Math.exp(-b * interval);
+            double y1 = cn + (exact[0] - cn) * ea;
+            double y2 = exact[1] * eb + cn * (1 - eb) / b + (exact[0] - cn) * (ea - eb) / (b - a);
+            exact[0] = y1;
+            exact[1] = y2;
+        }
+        long[] steps = new long[2];
+        long[] evaluations = new long[2];
+        for (int warm = 0; warm < 2; warm++) {
+            n[0] = n0;
+            OdeStepper s = new BdfMethod().start(sys, 0, new double[] {c * n0, c * n0 / b}, tol(1e-7, 1e-9));
+            for (int k = 0; k < jumps; k++) {
+                double[] y = integrate(s, (k + 1) * interval);
+                n[0] = n0 + k + 1;
+                if (k == jumps - 1) {
+                    for (int i = 0; i < 2; i++) {
+                        assertThat(y[i]).as("y%s, warm %s", i + 1, warm).isCloseTo(exact[i],
+                                within(1e-5 * Math.abs(exact[i])));
+                    }
+                    break;
+                }
+                if (warm == 1) {
+                    s.restartAfterJump(s.time(), y);
+                } else {
+                    s.restart(s.time(), y);
+                }
+            }
+            steps[warm] = s.steps();
+            evaluations[warm] = s.evaluations();
+        }
+        System.out.printf("BDF over %d jumps: cold restarts %d steps, %d evaluations; warm restarts %d steps, %d "
+                + "evaluations%n", jumps, steps[0], evaluations[0], steps[1], evaluations[1]);
+        assertThat(evaluations[1]).isLessThan(evaluations[0]);
+    }
 }
