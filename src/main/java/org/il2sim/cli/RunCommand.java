@@ -18,6 +18,7 @@ import org.il2sim.io.output.DoseResponseFiles;
 import org.il2sim.io.output.HtmlReport;
 import org.il2sim.io.output.Plots;
 import org.il2sim.io.output.RunJson;
+import org.il2sim.io.output.ReplicateSummary;
 import org.il2sim.io.output.TidyCsv;
 import org.il2sim.io.scenario.DoseResponseResult;
 import org.il2sim.io.scenario.RunResult;
@@ -89,6 +90,10 @@ final class RunCommand implements Callable<Integer> {
         HtmlReport.write(dir.resolve("report.html"), result, png, version);
         List<String> files = new ArrayList<>(List.of("timecourse.csv", "timecourse.png", "timecourse.svg",
                 "report.html", "run.json"));
+        if (ReplicateSummary.applies(List.of(result))) {
+            ReplicateSummary.write(dir.resolve("summary.csv"), List.of(scenario.name()), List.of(result));
+            files.add("summary.csv");
+        }
         Map<String, Object> summary = RunJson.summary(result, dir, version, files);
         RunJson.write(dir.resolve("run.json"), summary);
         PrintWriter o = spec.commandLine().getOut();
@@ -171,6 +176,11 @@ final class RunCommand implements Callable<Integer> {
         Map<String, byte[]> plots = ConditionFiles.writePlots(dir, scenario.conditions(), runs);
         ConditionFiles.writeReport(dir.resolve("report.html"), scenario, scenario.conditions(), runs, plots, version);
         List<String> files = new ArrayList<>(List.of("conditions.csv", "report.html", "run.json"));
+        if (ReplicateSummary.applies(runs)) {
+            ReplicateSummary.write(dir.resolve("summary.csv"),
+                    scenario.conditions().stream().map(Scenario.Condition::name).toList(), runs);
+            files.add("summary.csv");
+        }
         files.addAll(plots.keySet());
         Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
         summary.put("conditions", scenario.conditions().stream().map(Scenario.Condition::name).toList());
