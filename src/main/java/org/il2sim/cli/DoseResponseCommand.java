@@ -115,6 +115,13 @@ final class DoseResponseCommand implements Callable<Integer> {
                     + String.join(", ", ParameterSet.USER_NAMES));
         }
         ParameterSet set = ParameterSet.named(parameterSet);
+        for (LigandDefinition l : ligandList) {
+            if (l.base() == org.il2sim.models.gammachain.Ligand.IL15_15Ra
+                    && !set.contains(org.il2sim.models.gammachain.GammaChainModel.TRANS_PRESENTATION_RATE)) {
+                throw new UserInputException("ligand " + l.id() + " (trans-presented IL-15) is an il2sim extension; "
+                        + "the parameter set " + parameterSet + " does not have its rate (use --parameter-set il2sim)");
+            }
+        }
         if (!ReceptorTables.TABLES.contains(receptorTable)) {
             throw new UserInputException("unknown --receptor-table '" + receptorTable + "'; known: "
                     + String.join(", ", ReceptorTables.TABLES));

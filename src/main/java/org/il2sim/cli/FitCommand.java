@@ -86,7 +86,8 @@ final class FitCommand implements Callable<Integer> {
             throw new UserInputException("--out " + out + " exists and is not a folder");
         }
         List<String> ids = parameters == null ? Yt1Fit.DEFAULT_PARAMETERS : parameters;
-        ParameterSet reference = ParameterSet.reference();
+        // k_tp is an il2sim extension: the IL-15·IL-15Rα fit starts from the il2sim set, which has it
+        ParameterSet reference = transPresented ? ParameterSet.named(ParameterSet.DEFAULT) : ParameterSet.reference();
         Yt1Fit fit;
         try {
             fit = new Yt1Fit(new Yt1Fit.Setup(ids, "measured".equals(gammaChain), transPresented, priorSigma,
@@ -98,7 +99,8 @@ final class FitCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Yt1Fit.Outcome o = fit.run();
         String command = "il2sim fit yt1 --gamma-chain " + gammaChain + (transPresented ? " --trans-presented" : "")
-                + " --prior-sigma " + priorSigma + " --parameters " + String.join(",", ids);
+                + " --prior-sigma " + priorSigma + " --max-iterations " + maxIterations + " --parameters "
+                + String.join(",", ids);
         Files.createDirectories(out);
         AtomicFiles.write(out.resolve("fit.tsv"), w -> {
             w.write("id\tstart\testimate\tlower95\tupper95\n");
@@ -115,9 +117,9 @@ final class FitCommand implements Callable<Integer> {
                         r.x(), r.data(), o.atStart().get(i).model(), r.model()));
             }
         });
-        Map<String, Double> fitted = new java.util.LinkedHashMap<>();
-        o.estimates().forEach(e -> fitted.put(e.id(), e.value()));
-        AtomicFiles.write(out.resolve("parameters.tsv"), w -> w.write(parameterFile(fitted, command)));
+        Map<String, Yt1Fit.Estimate> fitted = new java.util.LinkedHashMap<>();
+        o.estimates().forEach(e -> fitted.put(e.id(), e));
+        AtomicFiles.write(out.resolve("parameters.tsv"), w -> w.write(parameterFile(fitted, command, transPresented)));
         PrintWriter p = spec.commandLine().getOut();
         p.printf(Locale.ROOT, "%-10s %12s %12s %25s%n", "parameter", "start", "estimate", "approx. 95% interval");
         for (Yt1Fit.Estimate e : o.estimates()) {
@@ -127,32 +129,49 @@ final class FitCommand implements Callable<Integer> {
         p.printf(Locale.ROOT, "sum of squared residuals: %.4f at the start, %.4f at the estimate (%d points, %d "
                         + "iterations, %d model evaluations, %.1f s)%n", o.startCost(), o.cost(), o.atEstimate().size(),
                 o.iterations(), o.evaluations(), (System.nanoTime() - started) / 1e9);
+        if (!o.converged()) {
+            p.println("not converged: stopped at --max-iterations " + maxIterations + " (the best point so far is "
+                    + "reported)");
+        }
+        if (ids.stream().anyMatch(id -> id.contains("Rexpr_"))) {
+            p.println("YT-1 synthesis rates are cell-line values, not parameters of a set: they are in fit.tsv only");
+        }
         p.println("wrote fit.tsv, residuals.csv and parameters.tsv to " + out);
         p.flush();
         return ExitCode.OK;
     }
 
-    /** The reference parameter file with the fitted values replaced and their source saying how they were made. */
-    static String parameterFile(Map<String, Double> fitted, String command) throws IOException {
-        String text;
-        try (InputStream in = ParameterSet.class.getResourceAsStream("parameters-IL2_IL15.tsv")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /**
+     * The reference parameter file (and, for the IL-15·IL-15Rα fit, il2sim's extension rows) with the fitted values
+     * and their intervals replaced, and their source saying how they were made.
+     */
+    static String parameterFile(Map<String, Yt1Fit.Estimate> fitted, String command, boolean withExtensions)
+            throws IOException {
+        List<String> lines = new ArrayList<>(read("parameters-IL2_IL15.tsv"));
+        if (withExtensions) {
+            List<String> extensions = read("parameters-il2sim.tsv");
+            lines.addAll(extensions.subList(1, extensions.size()));
         }
         StringBuilder sb = new StringBuilder();
-        List<String> lines = new ArrayList<>(text.lines().toList());
         sb.append(lines.get(0)).append('\n');
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
-            Double v = fitted.get(f[0]);
-            if (v != null) {
-                f[1] = String.format(Locale.ROOT, "%.4g", v);
-                f[3] = "";
-                f[4] = "";
+            Yt1Fit.Estimate e = fitted.get(f[0]);
+            if (e != null) {
+                f[1] = String.format(Locale.ROOT, "%.6g", e.value());
+                f[3] = Double.isNaN(e.lower95()) ? "" : String.format(Locale.ROOT, "%.6g", e.lower95());
+                f[4] = Double.isNaN(e.upper95()) ? "" : String.format(Locale.ROOT, "%.6g", e.upper95());
                 f[5] = "fitted";
                 f[6] = "refitted: " + command + " (YT-1 data only; was " + line.split("\t", -1)[1] + ")";
             }
             sb.append(String.join("\t", f)).append('\n');
         }
         return sb.toString();
+    }
+
+    private static List<String> read(String file) throws IOException {
+        try (InputStream in = ParameterSet.class.getResourceAsStream(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
     }
 }

@@ -21,6 +21,7 @@ class FitCommandTest {
         List<String> fit = Files.readAllLines(dir.resolve("fit.tsv"));
         assertThat(fit.get(0)).isEqualTo("id\tstart\testimate\tlower95\tupper95");
         assertThat(fit.get(1)).startsWith("k5\t0.0795000\t");
+        assertThat(r.out()).contains("not converged");
         List<String> residuals = Files.readAllLines(dir.resolve("residuals.csv"));
         assertThat(residuals.get(0)).isEqualTo("experiment,condition,x,data,model_start,model_fit");
         assertThat(residuals).hasSize(1 + 91);
@@ -48,6 +49,19 @@ class FitCommandTest {
         assertThat(r.err()).contains("k99");
         r = SbmlSimulateCommandTest.run("fit", "yt1", "--gamma-chain", "guessed", "--out", out.toString());
         assertThat(r.code()).isEqualTo(2);
+        // a rate that starts at 0 cannot be fitted in log space
+        r = SbmlSimulateCommandTest.run("fit", "yt1", "--parameters", "Rexpr_IL7Ra", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Rexpr_IL7Ra").contains("positive start");
+        // a rate the model computes from the measured count
+        r = SbmlSimulateCommandTest.run("fit", "yt1", "--gamma-chain", "measured", "--parameters", "Rexpr_gc",
+                "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Rexpr_gc");
+        // k_tp without the data that depend on it
+        r = SbmlSimulateCommandTest.run("fit", "yt1", "--parameters", "k_tp", "--out", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--trans-presented");
         assertThat(Files.exists(out)).isFalse();
     }
 }

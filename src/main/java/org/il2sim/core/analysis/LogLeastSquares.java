@@ -35,7 +35,7 @@ public final class LogLeastSquares {
      * @param evaluations model evaluations used
      */
     public record Result(double[] estimate, double[] lower95, double[] upper95, double startCost, double cost,
-                         double[] residuals, int evaluations, int iterations) {
+                         double[] residuals, int evaluations, int iterations, boolean converged) {
     }
 
     private LogLeastSquares() {
@@ -82,14 +82,19 @@ public final class LogLeastSquares {
                 .build();
         double[] logEstimate;
         int iterations;
+        boolean converged = true;
         try {
             LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(problem);
             logEstimate = opt.getPoint().toArray();
             iterations = opt.getIterations();
-        } catch (org.hipparchus.exception.MathIllegalStateException limitReached) {
-            // the iteration limit: the best point evaluated so far is the answer (a user-set budget, not a failure)
+        } catch (org.hipparchus.exception.MathIllegalStateException e) {
+            if (e.getSpecifier() != org.hipparchus.exception.LocalizedCoreFormats.MAX_COUNT_EXCEEDED) {
+                throw e;
+            }
+            // the iteration limit: the best point evaluated so far is the answer, reported as not converged
             logEstimate = best.point;
             iterations = maxIterations;
+            converged = false;
         }
         double[] estimate = exp(logEstimate);
         double[] r = residuals.apply(estimate);
@@ -97,8 +102,8 @@ public final class LogLeastSquares {
         double cost = sumOfSquares(r);
         double[] lower = new double[n];
         double[] upper = new double[n];
-        interval(full, logEstimate, m, cost, threads, evaluations, lower, upper);
-        return new Result(estimate, lower, upper, sumOfSquares(r0), cost, r, evaluations[0], iterations);
+        interval(full, logEstimate, m, penalties > 0, cost, threads, evaluations, lower, upper);
+        return new Result(estimate, lower, upper, sumOfSquares(r0), cost, r, evaluations[0], iterations, converged);
     }
 
     /** The point of lowest penalised cost the optimiser has evaluated. */
@@ -116,9 +121,13 @@ public final class LogLeastSquares {
         }
     }
 
-    /** 95% intervals from the Gauss–Newton covariance of the data residuals, σ²(JᵀJ)⁻¹ with σ² = cost/(m − n). */
-    private static void interval(Function<double[], double[]> full, double[] logP, int m, double cost, int threads,
-                                 int[] evaluations, double[] lower, double[] upper) {
+    /**
+     * 95% intervals from the Gauss–Newton covariance of the data residuals, σ²(JᵀJ)⁻¹ with σ² = cost/(m − n). When
+     * the data alone leave JᵀJ singular (a parameter no data point depends on) and there are penalties, the penalty
+     * rows are included, so such a parameter gets its prior's width instead of every interval becoming NaN.
+     */
+    private static void interval(Function<double[], double[]> full, double[] logP, int m, boolean penalised,
+                                 double cost, int threads, int[] evaluations, double[] lower, double[] upper) {
         int n = logP.length;
         Pair<RealVector, RealMatrix> vj = valueAndJacobian(full, logP, threads, evaluations);
         RealMatrix j = vj.getSecond().getSubMatrix(0, m - 1, 0, n - 1);
@@ -127,9 +136,23 @@ public final class LogLeastSquares {
         try {
             cov = new org.hipparchus.linear.QRDecomposition(j.transpose().multiply(j), 1e-14).getSolver().getInverse();
         } catch (RuntimeException singular) {
-            java.util.Arrays.fill(lower, Double.NaN);
-            java.util.Arrays.fill(upper, Double.NaN);
-            return;
+            if (!penalised) {
+                java.util.Arrays.fill(lower, Double.NaN);
+                java.util.Arrays.fill(upper, Double.NaN);
+                return;
+            }
+            // posterior precision: data rows weighted by 1/σ², penalty rows (already in units of their σ) by 1
+            RealMatrix penalty = vj.getSecond().getSubMatrix(m, vj.getSecond().getRowDimension() - 1, 0, n - 1);
+            RealMatrix precision = j.transpose().multiply(j).scalarMultiply(1 / sigma2)
+                    .add(penalty.transpose().multiply(penalty));
+            try {
+                cov = new org.hipparchus.linear.QRDecomposition(precision, 1e-14).getSolver().getInverse()
+                        .scalarMultiply(1 / sigma2); // undone by the σ² below
+            } catch (RuntimeException stillSingular) {
+                java.util.Arrays.fill(lower, Double.NaN);
+                java.util.Arrays.fill(upper, Double.NaN);
+                return;
+            }
         }
         for (int k = 0; k < n; k++) {
             double sd = Math.sqrt(sigma2 * cov.getEntry(k, k));

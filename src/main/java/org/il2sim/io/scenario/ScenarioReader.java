@@ -575,6 +575,14 @@ public final class ScenarioReader {
             times = new double[] {30, 60, 120, 240};
         }
         String set = choice(top, "parameter-set", PARAMETER_SETS, org.il2sim.models.gammachain.ParameterSet.DEFAULT);
+        for (String l : ligands) {
+            if (!defs.containsKey(l) && org.il2sim.models.gammachain.LigandDefinition.named(l).base()
+                    == org.il2sim.models.gammachain.Ligand.IL15_15Ra && !org.il2sim.models.gammachain.ParameterSet
+                    .named(set).contains(org.il2sim.models.gammachain.GammaChainModel.TRANS_PRESENTATION_RATE)) {
+                problems.add(at(top.entries().getOrDefault("parameter-set", top)) + ": ligand " + l + " (trans-presented "
+                        + "IL-15) is an il2sim extension that parameter set " + set + " does not have; use il2sim");
+            }
+        }
         return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs);
     }
 

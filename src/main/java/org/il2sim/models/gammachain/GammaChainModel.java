@@ -24,6 +24,8 @@ public final class GammaChainModel {
 
     /** Id of the read-out: total active complexes per cell. */
     public static final String ACTIVE_COMPLEXES = ActiveComplexReadout.ID;
+    /** Off-rate of trans-presented IL-15·IL-15Rα from IL-2Rβ: only in sets with il2sim's extensions. */
+    public static final String TRANS_PRESENTATION_RATE = "k_tp";
     /** Signalling read-outs (fractions 0–1), present when the parameter set has the signalling layer. */
     public static final String PSTAT5 = Stat5Signalling.READOUT;
     public static final String PERK = ErkSignalling.READOUT;
@@ -62,6 +64,11 @@ public final class GammaChainModel {
     public static List<NetworkModule> modules(ReceptorAbundances cell, Map<Ligand, Double> dosesNanomolar,
                                               ParameterSet parameters) {
         java.util.Set<Ligand> ligands = Ligand.present(dosesNanomolar);
+        if (ligands.contains(Ligand.IL15_15Ra) && !parameters.contains(TRANS_PRESENTATION_RATE)) {
+            throw new IllegalArgumentException("trans-presented IL-15 (IL15_IL15Ra) needs the rate "
+                    + TRANS_PRESENTATION_RATE + ", which parameter set " + parameters.name() + " lacks (it is an il2sim "
+                    + "extension: use the parameter set il2sim)");
+        }
         List<NetworkModule> out = new ArrayList<>();
         out.add(new ModelParameters(parameters));
         out.add(new Compartments(ligands));

@@ -26,6 +26,8 @@ public final class ModelParameters implements NetworkModule {
     public static final List<String> REVERSE_RATES = List.of("k1", "k2", "k11", "k12", "k4", "k5", "k10", "k9",
             "k8", "k13", "k14", "k23", "k24", "k16", "k17", "k22", "k21", "k20", "k25", "k27", "k29", "k31", "k32",
             "k33", "k34", "k35", "k_tp");
+    /** Reverse rates of il2sim's extensions, present only in sets that have them (k_tp: trans-presented IL-15). */
+    static final List<String> OPTIONAL_RATES = List.of("k_tp");
 
     private final ParameterSet set;
 
@@ -63,6 +65,9 @@ public final class ModelParameters implements NetworkModule {
             b.add(new InitialAssignment(e.getKey(), e.getValue()));
         }
         for (String k : REVERSE_RATES) {
+            if (OPTIONAL_RATES.contains(k) && !set.contains(k)) {
+                continue;
+            }
             if (!derived.containsKey(k) && !set.contains(k)) {
                 missing.add(k);
             }

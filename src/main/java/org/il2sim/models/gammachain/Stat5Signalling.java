@@ -66,22 +66,24 @@ public final class Stat5Signalling implements NetworkModule {
 
     /** The bundled STAT5 abundance of a cell type; types not listed get the {@code *} row. */
     public static Abundance abundance(String cellType) {
-        TsvTable t = TsvTable.read(ABUNDANCE_FILE, "\t");
-        Abundance fallback = null;
-        for (Map<String, String> r : t.rows()) {
-            Abundance a = new Abundance(t.number(r, "STAT5"), r.get("source"));
-            if (r.get("cell_type").equals(cellType)) {
-                return a;
+        Map<String, Abundance> table = abundances;
+        if (table == null) {
+            TsvTable t = TsvTable.read(ABUNDANCE_FILE, "\t");
+            Map<String, Abundance> read = new java.util.HashMap<>();
+            for (Map<String, String> r : t.rows()) {
+                read.put(r.get("cell_type"), new Abundance(t.number(r, "STAT5"), r.get("source")));
             }
-            if (r.get("cell_type").equals(ANY_CELL)) {
-                fallback = a;
-            }
+            table = Map.copyOf(read);
+            abundances = table; // read once per JVM: every network of a panel asks
         }
-        if (fallback == null) {
+        Abundance a = table.getOrDefault(cellType, table.get(ANY_CELL));
+        if (a == null) {
             throw new IllegalStateException(ABUNDANCE_FILE + " has no row for " + cellType + " and no '*' row");
         }
-        return fallback;
+        return a;
     }
+
+    private static volatile Map<String, Abundance> abundances;
 
     @Override
     public void contributeTo(NetworkBuilder b) {

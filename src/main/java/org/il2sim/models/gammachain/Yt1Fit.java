@@ -57,7 +57,8 @@ public final class Yt1Fit {
 
     /** The outcome: estimates, the data and model values at the start and at the estimate, and the fit's costs. */
     public record Outcome(List<Estimate> estimates, List<Residual> atStart, List<Residual> atEstimate,
-                          double startCost, double cost, int evaluations, int iterations, ParameterSet fitted) {
+                          double startCost, double cost, int evaluations, int iterations, boolean converged,
+                          ParameterSet fitted) {
     }
 
     /** Parameters fitted by default: the anchor's fitted binding and trafficking rates (reference §2.6). */
@@ -77,6 +78,11 @@ public final class Yt1Fit {
         this.setup = setup;
         this.reference = reference;
         this.data = readData();
+        if (!setup.transPresented() && setup.parameters().stream().anyMatch(
+                q -> bare(q).equals(GammaChainModel.TRANS_PRESENTATION_RATE))) {
+            throw new IllegalArgumentException("cannot fit '" + GammaChainModel.TRANS_PRESENTATION_RATE + "' without "
+                    + "the IL-15·IL-15Rα data (--trans-presented): no other data point depends on it");
+        }
         for (String cell : List.of("YT1CD25neg", "YT1")) {
             for (Ligand l : setup.ligands()) {
                 ReceptorAbundances a = ReceptorTables.cell(cell);
@@ -94,7 +100,16 @@ public final class Yt1Fit {
                                 + "the set, a YT-1 synthesis rate Rexpr_<receptor>, or one line's rate "
                                 + "YT1:Rexpr_<receptor> / YT1CD25neg:Rexpr_<receptor>");
                     }
-                    m.initialValue(id);
+                    double start = m.initialValue(id);
+                    if (!(start > 0)) {
+                        throw new IllegalArgumentException("cannot fit '" + qualified + "': its value on " + cell
+                                + " is " + start + "; a fit in log space needs a positive start");
+                    }
+                    try {
+                        m.withValues(Map.of(id, start));
+                    } catch (RuntimeException computed) {
+                        throw new IllegalArgumentException("cannot fit '" + qualified + "': " + computed.getMessage());
+                    }
                 }
                 models.put(cell + "/" + l.name(), m);
             }
@@ -148,7 +163,7 @@ public final class Yt1Fit {
             }
         }
         return new Outcome(estimates, evaluate(start), evaluate(r.estimate()), r.startCost(), r.cost(),
-                r.evaluations(), r.iterations(), fitted);
+                r.evaluations(), r.iterations(), r.converged(), fitted);
     }
 
     /** The data and the model's values for them with the given values of the fitted parameters. */

@@ -1,5 +1,8 @@
 package org.il2sim.models.immune;
 
+import static org.il2sim.models.immune.PopulationNet.derive;
+import static org.il2sim.models.immune.PopulationNet.rule;
+
 import static org.il2sim.models.immune.Ex.complex;
 import static org.il2sim.models.immune.Ex.div;
 import static org.il2sim.models.immune.Ex.minus;
@@ -25,7 +28,6 @@ import org.il2sim.core.network.InitialAssignment;
 import org.il2sim.core.network.NetworkBuilder;
 import org.il2sim.core.network.Parameter;
 import org.il2sim.core.network.ReactionNetwork;
-import org.il2sim.core.network.Rule;
 import org.il2sim.core.network.Species;
 import org.il2sim.core.network.SpeciesReference;
 import org.il2sim.core.units.Units;
@@ -179,16 +181,6 @@ public final class ClosedCultureModel {
         derive(b, "k_R", "1/min", "ln 2 / t_half_R", Ex.rateFromHalfLife("t_half_R"));
         derive(b, "k_endo", "1/min", "ln 2 / t_half_endo", Ex.rateFromHalfLife("t_half_endo"));
         derive(b, "k_boost", "molecules/cell/min", "boost_fold · k_prod", product("boost_fold", "k_prod"));
-    }
-
-    private static void derive(NetworkBuilder b, String id, String unit, String how, Expr math) {
-        b.add(new Parameter(id, id, Double.NaN, true, unit, "derived: " + how));
-        b.add(new InitialAssignment(id, math));
-    }
-
-    private static void rule(NetworkBuilder b, String id, String unit, String what, Expr math) {
-        b.add(new Parameter(id, id, Double.NaN, false, unit, what + " (assignment rule)"));
-        b.add(new Rule.Assignment(id, math));
     }
 
     /** x^h / (x^h + K^h). */

@@ -24,6 +24,7 @@ import org.il2sim.core.network.Event;
 import org.il2sim.core.network.NetworkBuilder;
 import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.network.SpeciesReference;
+import org.il2sim.core.units.Units;
 
 /**
  * Scenario B5 driven by a pathogen: the antigen-driven variant of De Boer et al. 2001 (immune-models.md §2,
@@ -130,7 +131,7 @@ public final class InfectionModel {
         derive(b, "k_IL2_clearance", "1/min", "ln 2 / t_half_IL2", Ex.rateFromHalfLife("t_half_IL2"));
         derive(b, "k_endo", "1/min", "ln 2 / t_half_endo", Ex.rateFromHalfLife("t_half_endo"));
         derive(b, "molecules_per_nM", "molecules/nM", "V_tissue * N_A * 1e-9",
-                times(s("V_tissue"), num(6.02214076e23 * 1e-9)));
+                times(s("V_tissue"), num(Units.AVOGADRO * 1e-9)));
         derive(b, "CD4_rho", "1/min", "ln 2 / CD4_doubling", Ex.rateFromHalfLife("CD4_doubling"));
 
         PopulationNet.cells(b, COMPARTMENT, PATHOGEN, "pathogen load (PFU)", "V_0");

@@ -1,5 +1,8 @@
 package org.il2sim.models.immune;
 
+import static org.il2sim.models.immune.PopulationNet.derive;
+import static org.il2sim.models.immune.PopulationNet.rule;
+
 import static org.il2sim.models.immune.Ex.complex;
 import static org.il2sim.models.immune.Ex.div;
 import static org.il2sim.models.immune.Ex.minus;
@@ -23,9 +26,7 @@ import org.il2sim.core.network.Compartment;
 import org.il2sim.core.network.Event;
 import org.il2sim.core.network.InitialAssignment;
 import org.il2sim.core.network.NetworkBuilder;
-import org.il2sim.core.network.Parameter;
 import org.il2sim.core.network.ReactionNetwork;
-import org.il2sim.core.network.Rule;
 import org.il2sim.core.network.Species;
 import org.il2sim.core.network.SpeciesReference;
 import org.il2sim.core.units.Units;
@@ -204,16 +205,6 @@ public final class LymphNodeModel {
                 + "self-reactive cells)", product("CD4_naive_ss", "d_naive"));
         derive(b, THYMIC_TREG_OUTPUT, "cells/min", "Treg_density x thymic_Treg_fraction x thymic_CD4_output",
                 product("Treg_density", "thymic_Treg_fraction", "thymic_CD4_output"));
-    }
-
-    private static void derive(NetworkBuilder b, String id, String unit, String how, Expr math) {
-        b.add(new Parameter(id, id, Double.NaN, true, unit, "derived: " + how));
-        b.add(new InitialAssignment(id, math));
-    }
-
-    private static void rule(NetworkBuilder b, String id, String unit, String what, Expr math) {
-        b.add(new Parameter(id, id, Double.NaN, false, unit, what + " (assignment rule)"));
-        b.add(new Rule.Assignment(id, math));
     }
 
     private static void cells(NetworkBuilder b, String id, String what, Expr initial) {

@@ -24,7 +24,9 @@ class GammaChainInvariantsTest {
                 .with(Receptor.IL21R, 900);
         Map<Ligand, Double> doses = new EnumMap<>(Ligand.class);
         for (Ligand l : Ligand.values()) {
-            doses.put(l, 1.0);
+            if (l != Ligand.IL15_15Ra || p.contains(GammaChainModel.TRANS_PRESENTATION_RATE)) {
+                doses.put(l, 1.0);
+            }
         }
         return GammaChainModel.build(cell, doses, p);
     }
@@ -34,7 +36,7 @@ class GammaChainInvariantsTest {
         double sum = 0;
         for (Location where : Location.values()) {
             for (ReceptorSpecies s : ReceptorSpecies.values()) {
-                if (s.receptors().contains(r)) {
+                if (s.receptors().contains(r) && m.slot(s.id(where)) >= 0) {
                     sum += amounts[stateIndex(m, s.id(where))];
                 }
             }

@@ -92,6 +92,9 @@ class ParameterTablesTest {
         }
         assertThat(il2sim.get("K_STAT5").source()).contains("Tkach");
         assertThat(il2sim.get("k_ras_on").status()).isEqualTo(ParameterValue.Status.ASSUMED);
-        assertThat(il2sim.values()).hasSize(reference.values().size() + ParameterTables.REQUIRED_SIGNALLING.size());
+        // plus il2sim's one extension rate, the trans-presented IL-15 off-rate (fitted to YT-1 data)
+        assertThat(reference.contains(GammaChainModel.TRANS_PRESENTATION_RATE)).isFalse();
+        assertThat(il2sim.get(GammaChainModel.TRANS_PRESENTATION_RATE).source()).contains("il2sim fit yt1");
+        assertThat(il2sim.values()).hasSize(reference.values().size() + ParameterTables.REQUIRED_SIGNALLING.size() + 1);
     }
 }

@@ -17,13 +17,24 @@ import org.junit.jupiter.api.Test;
  */
 class TransPresentationTest {
 
+    /** k_tp is an il2sim extension: only the il2sim set has it. */
+    private static final ParameterSet IL2SIM = ParameterSet.named("il2sim");
+
+    @Test
+    void thePublishedSetRefusesTheComplexWithAClearMessage() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GammaChainModel.build(ReceptorTables.cell("NK"),
+                Map.of(Ligand.IL15_15Ra, 1.0), ParameterSet.reference())).hasMessageContaining("k_tp")
+                .hasMessageContaining("il2sim");
+    }
+
     @Test
     void theComplexAddsFiveStatesOnlyWhenAskedFor() {
-        ReactionNetwork plain = GammaChainModel.build("NK", Ligand.IL15, 1, ParameterSet.reference());
-        ReactionNetwork trans = GammaChainModel.build(ReceptorTables.cell("NK"), Map.of(Ligand.IL15_15Ra, 1.0),
-                ParameterSet.reference());
-        assertThat(plain.species()).hasSize(62);
-        assertThat(trans.species()).hasSize(62 + 5);
+        ReactionNetwork reference = GammaChainModel.build("NK", Ligand.IL15, 1, ParameterSet.reference());
+        ReactionNetwork plain = GammaChainModel.build("NK", Ligand.IL15, 1, IL2SIM);
+        ReactionNetwork trans = GammaChainModel.build(ReceptorTables.cell("NK"), Map.of(Ligand.IL15_15Ra, 1.0), IL2SIM);
+        assertThat(reference.species()).hasSize(62);
+        assertThat(reference.parametersById()).doesNotContainKey(GammaChainModel.TRANS_PRESENTATION_RATE);
+        assertThat(trans.species()).hasSize(plain.species().size() + 5);
         assertThat(trans.speciesById()).containsKeys("IL15_15Ra_IL2Rb_surf", "IL15_15Ra_IL2Rb_gc_surf",
                 "IL15_15Ra_IL2Rb_endo", "IL15_15Ra_IL2Rb_gc_endo", "IL15_15Ra_endo");
         assertThat(LigandDefinition.named("IL-15/IL-15Ra").base()).isEqualTo(Ligand.IL15_15Ra);
@@ -31,7 +42,7 @@ class TransPresentationTest {
 
     private static double active(String cell, Ligand l, double dose) {
         CompiledModel m = CompiledModel.compile(GammaChainModel.build(ReceptorTables.cell(cell), Map.of(l, dose),
-                ParameterSet.reference()));
+                IL2SIM));
         return TimeCourse.run(m, Methods.defaultOde(), GammaChainTesting.TIGHT, new double[] {0, 60},
                 List.of(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false)), true)[1][0];
     }
