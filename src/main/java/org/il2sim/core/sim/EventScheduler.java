@@ -212,6 +212,10 @@ final class EventScheduler {
      * Handles everything that happens at time t: trigger transitions, then executions of every event due, highest
      * priority first, re-checking triggers after each execution.
      *
+     * <p>When nothing is due it returns at once without refreshing the shared {@code ModelState} to (t, y) (the
+     * trigger checks work on a scratch array): a caller that reads the state's values afterwards must refresh it
+     * itself, as every current caller does.
+     *
      * @param checkTriggers true when trigger values may have changed since the last call
      * @return the state after all executions
      */
