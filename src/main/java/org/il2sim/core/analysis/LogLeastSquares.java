@@ -10,6 +10,7 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.ValueAndJacobianFunction;
 import org.hipparchus.util.Pair;
 import org.il2sim.core.parallel.Parallel;
 
@@ -18,7 +19,8 @@ import org.il2sim.core.parallel.Parallel;
  * decades are scaled alike (Levenberg–Marquardt, Hipparchus). An optional Gaussian penalty in log space,
  * (ln p − ln p₀)/σ per parameter, turns the fit into a maximum a posteriori estimate under log-normal priors: this is
  * how the γc anchor's own fit was regularised. The Jacobian is by forward differences in ln p, its columns computed
- * in parallel (each column is one independent model evaluation, usually a batch of ODE solves).
+ * in parallel (each column is one independent model evaluation, usually a batch of ODE solves), and only at the
+ * points the optimiser accepts (lazy evaluation).
  */
 public final class LogLeastSquares {
 
@@ -56,27 +58,31 @@ public final class LogLeastSquares {
                 throw new IllegalArgumentException("start values must be positive and finite");
             }
         }
-        double[] r0 = residuals.apply(start);
-        int m = r0.length;
         int penalties = priorCentre == null ? 0 : n;
-        int[] evaluations = {1};
+        int[] evaluations = {0};
         Function<double[], double[]> full = logP -> {
             double[] p = exp(logP);
             double[] r = residuals.apply(p);
-            double[] out = new double[m + penalties];
-            System.arraycopy(r, 0, out, 0, m);
+            double[] out = new double[r.length + penalties];
+            System.arraycopy(r, 0, out, 0, r.length);
             for (int k = 0; k < penalties; k++) {
-                out[m + k] = Double.isInfinite(priorSigma[k]) ? 0
+                out[r.length + k] = Double.isInfinite(priorSigma[k]) ? 0
                         : (logP[k] - Math.log(priorCentre[k])) / priorSigma[k];
             }
             return out;
         };
         Best best = new Best();
+        Model model = new Model(full, threads, evaluations, best);
+        double[] first = model.values(log(start));
+        int m = first.length - penalties;
+        double[] r0 = java.util.Arrays.copyOf(first, m);
+        // lazy evaluation: the optimiser asks for residuals at trial points and for the Jacobian (n more model runs)
+        // only at the points it accepts
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .start(log(start))
                 .target(new double[m + penalties])
-                .model((RealVector point) -> best.offer(point.toArray(),
-                        valueAndJacobian(full, point.toArray(), threads, evaluations)))
+                .model(model)
+                .lazyEvaluation(true)
                 .maxEvaluations(Integer.MAX_VALUE)
                 .maxIterations(maxIterations)
                 .build();
@@ -102,7 +108,7 @@ public final class LogLeastSquares {
         double cost = sumOfSquares(r);
         double[] lower = new double[n];
         double[] upper = new double[n];
-        interval(full, logEstimate, m, penalties > 0, cost, threads, evaluations, lower, upper);
+        interval(model, logEstimate, m, penalties > 0, cost, lower, upper);
         return new Result(estimate, lower, upper, sumOfSquares(r0), cost, r, evaluations[0], iterations, converged);
     }
 
@@ -111,13 +117,12 @@ public final class LogLeastSquares {
         double[] point;
         double cost = Double.POSITIVE_INFINITY;
 
-        synchronized Pair<RealVector, RealMatrix> offer(double[] x, Pair<RealVector, RealMatrix> valueAndJacobian) {
-            double c = valueAndJacobian.getFirst().dotProduct(valueAndJacobian.getFirst());
+        void offer(double[] x, double[] values) {
+            double c = sumOfSquares(values);
             if (c < cost) {
                 cost = c;
                 point = x.clone();
             }
-            return valueAndJacobian;
         }
     }
 
@@ -126,10 +131,10 @@ public final class LogLeastSquares {
      * the data alone leave JᵀJ singular (a parameter no data point depends on) and there are penalties, the penalty
      * rows are included, so such a parameter gets its prior's width instead of every interval becoming NaN.
      */
-    private static void interval(Function<double[], double[]> full, double[] logP, int m, boolean penalised,
-                                 double cost, int threads, int[] evaluations, double[] lower, double[] upper) {
+    private static void interval(Model model, double[] logP, int m, boolean penalised, double cost, double[] lower,
+                                 double[] upper) {
         int n = logP.length;
-        Pair<RealVector, RealMatrix> vj = valueAndJacobian(full, logP, threads, evaluations);
+        Pair<RealVector, RealMatrix> vj = model.value(new ArrayRealVector(logP, false));
         RealMatrix j = vj.getSecond().getSubMatrix(0, m - 1, 0, n - 1);
         double sigma2 = m > n ? cost / (m - n) : Double.NaN;
         RealMatrix cov;
@@ -161,29 +166,68 @@ public final class LogLeastSquares {
         }
     }
 
-    private static Pair<RealVector, RealMatrix> valueAndJacobian(Function<double[], double[]> f, double[] x,
-                                                                 int threads, int[] evaluations) {
-        int n = x.length;
-        double[][] columns = new double[n + 1][];
-        IntConsumer column = k -> {
-            double[] xk = x.clone();
-            if (k < n) {
+    /**
+     * The penalised residuals in ln p and their forward-difference Jacobian (columns in parallel). The last value is
+     * kept, so the Jacobian at a point whose residuals were just computed costs n runs, not n + 1.
+     */
+    private static final class Model implements ValueAndJacobianFunction {
+        private final Function<double[], double[]> full;
+        private final int threads;
+        private final int[] evaluations;
+        private final Best best;
+        private double[] lastPoint;
+        private double[] lastValue;
+
+        Model(Function<double[], double[]> full, int threads, int[] evaluations, Best best) {
+            this.full = full;
+            this.threads = threads;
+            this.evaluations = evaluations;
+            this.best = best;
+        }
+
+        double[] values(double[] x) {
+            if (lastPoint != null && java.util.Arrays.equals(x, lastPoint)) {
+                return lastValue;
+            }
+            double[] f = full.apply(x);
+            evaluations[0]++;
+            best.offer(x, f);
+            lastPoint = x.clone();
+            lastValue = f;
+            return f;
+        }
+
+        @Override
+        public RealVector computeValue(double[] x) {
+            return new ArrayRealVector(values(x), true);
+        }
+
+        @Override
+        public RealMatrix computeJacobian(double[] x) {
+            int n = x.length;
+            double[] value = values(x);
+            double[][] columns = new double[n][];
+            IntConsumer column = k -> {
+                double[] xk = x.clone();
                 xk[k] += STEP;
+                columns[k] = full.apply(xk);
+            };
+            Parallel.forEach(n, threads, column::accept);
+            evaluations[0] += n;
+            double[][] jac = new double[value.length][n];
+            for (int k = 0; k < n; k++) {
+                for (int i = 0; i < value.length; i++) {
+                    jac[i][k] = (columns[k][i] - value[i]) / STEP;
+                }
             }
-            columns[k] = f.apply(xk);
-        };
-        Parallel.forEach(n + 1, threads, column::accept);
-        synchronized (evaluations) {
-            evaluations[0] += n + 1;
+            return new Array2DRowRealMatrix(jac, false);
         }
-        double[] value = columns[n];
-        double[][] jac = new double[value.length][n];
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < value.length; i++) {
-                jac[i][k] = (columns[k][i] - value[i]) / STEP;
-            }
+
+        @Override
+        public Pair<RealVector, RealMatrix> value(RealVector point) {
+            double[] x = point.toArray();
+            return new Pair<>(computeValue(x), computeJacobian(x));
         }
-        return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jac, false));
     }
 
     private static double sumOfSquares(double[] r) {
