@@ -181,7 +181,11 @@ public final class Yt1Fit {
         }
         Tolerances tol = new Tolerances(1e-7, 1e-8, 1_000_000, Double.POSITIVE_INFINITY);
         Map<Run, double[][]> out = new HashMap<>();
-        for (Run run : runs) {
+        double[][][] solved = new double[runs.size()][][];
+        // the runs are independent solves: on all the fit's threads (the Jacobian's columns call this in parallel
+        // too; each call has its own small pool)
+        org.il2sim.core.parallel.Parallel.forEach(runs.size(), setup.threads(), index -> {
+            Run run = runs.get(index);
             CompiledModel base = models.get(run.cell() + "/" + run.ligand().name());
             Map<String, Double> v = new HashMap<>(setByCell.get(run.cell()));
             v.put(run.ligand().mediumParameter(), run.dose());
@@ -208,7 +212,10 @@ public final class Yt1Fit {
                     sums[i][2] += rows[i][1 + withBeta.size() + k];
                 }
             }
-            out.put(run, sums);
+            solved[index] = sums;
+        });
+        for (int index = 0; index < runs.size(); index++) {
+            out.put(runs.get(index), solved[index]);
         }
         List<Residual> res = new ArrayList<>();
         // pSTAT5: columns 1-4 IL2Ra- (H9, IL2, IL15, IL15_IL15Ra), 5-8 IL2Ra+; activity / max over the doses
