@@ -17,6 +17,7 @@ import org.il2sim.models.gammachain.CellTypes;
 import org.il2sim.models.gammachain.ReceptorTables;
 import org.il2sim.models.gammachain.DoseResponse;
 import org.il2sim.models.gammachain.LigandDefinition;
+import org.il2sim.models.gammachain.MultivalentBinding;
 import org.il2sim.models.gammachain.ParameterSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,10 +30,15 @@ import picocli.CommandLine;
                 "Writes DIR/dose_response.csv (cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt; "
                         + "active complexes per cell, then the phosphorylated fractions 0-1 of STAT5, ERK and Akt, "
                         + "NaN with a set without signalling), DIR/ec50.csv (four-parameter Hill fit per cell, ligand, "
-                        + "time and read-out; NaN where the fit fails) and PNG/SVG plots per ligand and time."},
+                        + "time and read-out; NaN where the fit fails) and PNG/SVG plots per ligand and time.",
+                "With --valency N the steady-state multivalent binding model (Orcutt-Jahns et al. 2023) replaces the "
+                        + "ODE model: IL-2 variants as Fc complexes of N IL-2 units; active_complexes is then bound "
+                        + "IL-2Rb per cell at equilibrium (time_min INF), pSTAT5/pERK/pAkt NaN, --times, "
+                        + "--parameter-set and the tolerances are not used."},
         footer = {"", "Examples:", "  il2sim dose-response --out dr",
                 "  il2sim dose-response --cells Treg,NK --ligands IL2,H9,N88D --doses 1e-4:100:16 --times 60 --out dr",
-                "  il2sim dose-response --ligand-def myIL2:kdAlpha=0.19,kdBetaGamma=5.3 --ligands IL2,myIL2 --out dr"})
+                "  il2sim dose-response --ligand-def myIL2:kdAlpha=0.19,kdBetaGamma=5.3 --ligands IL2,myIL2 --out dr",
+                "  il2sim dose-response --valency 2 --ligands WT_Cterm,N88D_Cterm --doses 1e-4:100:16 --out dr"})
 final class DoseResponseCommand implements Callable<Integer> {
 
     @Option(names = "--cells", defaultValue = "Treg,Thelper,NK,CD8", split = ",", paramLabel = "CELL",
@@ -67,6 +73,11 @@ final class DoseResponseCommand implements Callable<Integer> {
             description = "Receptor counts: a (Farhat 2021 table, reference §4.3a; every cell type) or b (the later "
                     + "pipeline, §4.3b; Treg, Thelper, NK and CD8 only). Default: ${DEFAULT-VALUE}.")
     String receptorTable;
+
+    @Option(names = "--valency", paramLabel = "N",
+            description = "Use the multivalent equilibrium binding model with complexes of N IL-2 units (N >= 1; "
+                    + "IL-2 variants only; doses are complex concentrations). Without it: the 62-state ODE model.")
+    Integer valency;
 
     @Option(names = "--rtol", defaultValue = "1e-8", description = "Relative tolerance. Default: ${DEFAULT-VALUE}.")
     double rtol;
@@ -132,8 +143,18 @@ final class DoseResponseCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " exists and is not a folder");
         }
+        if (valency != null) {
+            if (valency < 1) {
+                throw new UserInputException("--valency must be >= 1, got " + valency);
+            }
+            for (LigandDefinition l : ligandList) {
+                canonical(() -> MultivalentBinding.il2Affinities(l));
+            }
+        }
         long started = System.nanoTime();
-        List<DoseResponse.Point> points = DoseResponse.run(cellIds, receptorTable, ligandList, doseList, timeList, set,
+        List<DoseResponse.Point> points = valency != null
+                ? MultivalentBinding.doseResponse(cellIds, receptorTable, ligandList, doseList, valency)
+                : DoseResponse.run(cellIds, receptorTable, ligandList, doseList, timeList, set,
                 new Tolerances(rtol, atol, 1_000_000, Double.POSITIVE_INFINITY),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         Files.createDirectories(out);
@@ -142,8 +163,9 @@ final class DoseResponseCommand implements Callable<Integer> {
         Map<String, byte[]> plots = written.plots();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d cells x %d ligands x %d doses x %d times in %.1f s%n", cellIds.size(),
-                ligandList.size(), doseList.length, timeList.length, (System.nanoTime() - started) / 1e9);
-        String shown = set.hasSignalling() ? "pstat5" : "active_complexes";
+                ligandList.size(), doseList.length, valency != null ? 1 : timeList.length,
+                (System.nanoTime() - started) / 1e9);
+        String shown = set.hasSignalling() && valency == null ? "pstat5" : "active_complexes";
         o.printf(Locale.ROOT, "%-14s %-12s %8s %14s%n", "cell", "ligand", "time", "EC50 (nM, " + shown + ")");
         for (DoseResponseFiles.Ec50 e : fits) {
             if (e.readout().equals(shown)) {

@@ -111,4 +111,39 @@ class DoseResponseCommandTest {
         assertThat(def.err()).contains("kdBetaGamma");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void valencyRunsTheMultivalentModel(@TempDir Path dir) throws IOException {
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cells", "Treg,NK",
+                "--ligands", "N88D_Cterm", "--doses", "1e-3:1e5:9", "--valency", "2", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("dose_response.csv"));
+        assertThat(lines.get(0)).isEqualTo("cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt");
+        assertThat(lines).hasSize(1 + 2 * 9);
+        Map<String, Double> beta = Map.of("Treg", 657.0, "NK", 8503.0); // IL-2Rb per cell, reference §4.3(a)
+        double previous = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertThat(f[1]).isEqualTo("N88D_Cterm_v2");
+            assertThat(f[3]).isEqualTo("INF");
+            assertThat(List.of(f[5], f[6], f[7])).containsOnly("NaN");
+            double bound = Double.parseDouble(f[4]);
+            assertThat(bound).isBetween(0.0, beta.get(f[0]));
+            if (Double.parseDouble(f[2]) > 1e-3) {
+                assertThat(bound).isGreaterThan(previous);
+            }
+            if (Double.parseDouble(f[2]) == 1e5) {
+                assertThat(bound).isCloseTo(beta.get(f[0]), within(0.01 * beta.get(f[0])));
+            }
+            previous = bound;
+        }
+        SbmlSimulateCommandTest.Run il15 = SbmlSimulateCommandTest.run("dose-response", "--ligands", "IL15",
+                "--valency", "2", "--out", dir.resolve("o").toString());
+        assertThat(il15.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(il15.err()).contains("multivalent");
+        SbmlSimulateCommandTest.Run zero = SbmlSimulateCommandTest.run("dose-response", "--ligands", "IL2",
+                "--valency", "0", "--out", dir.resolve("o").toString());
+        assertThat(zero.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
 }
