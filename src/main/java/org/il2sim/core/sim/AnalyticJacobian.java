@@ -46,6 +46,17 @@ final class AnalyticJacobian {
         this.pattern = pattern;
     }
 
+    /** Adds the rate rules' rows (state rateRuleState[k]) at the symbol values v. */
+    void addRateRules(int[] rateRuleState, double[] v, org.il2sim.core.solver.OdeSystem.JacobianSink sink) {
+        for (int k = 0; k < rateRuleState.length; k++) {
+            int[] cols = ruleColumns[k];
+            Evaluator[] d = ruleDerivatives[k];
+            for (int c = 0; c < cols.length; c++) {
+                sink.add(rateRuleState[k], cols[c], d[c].eval(v));
+            }
+        }
+    }
+
     /** Builds the Jacobian for a compiled model, or returns null when the model needs finite differences. */
     static AnalyticJacobian tryBuild(CompiledModel model, CompileContext context) {
         ReactionNetwork network = model.network();

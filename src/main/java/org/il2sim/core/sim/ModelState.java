@@ -248,14 +248,7 @@ public final class ModelState implements OdeSystem {
                 }
             }
         }
-        int[] rr = model.rateRuleState;
-        for (int k = 0; k < rr.length; k++) {
-            int[] cols = jac.ruleColumns[k];
-            Evaluator[] d = jac.ruleDerivatives[k];
-            for (int c = 0; c < cols.length; c++) {
-                sink.add(rr[k], cols[c], d[c].eval(v));
-            }
-        }
+        jac.addRateRules(model.rateRuleState, v, sink);
         return true;
     }
 
