@@ -103,8 +103,8 @@ public final class LogLeastSquares {
             converged = false;
         }
         double[] estimate = exp(logEstimate);
-        double[] r = residuals.apply(estimate);
-        evaluations[0]++;
+        // usually the optimiser's last point, so the model's cached value (the interval's Jacobian reuses it too)
+        double[] r = java.util.Arrays.copyOf(model.values(logEstimate), m);
         double cost = sumOfSquares(r);
         double[] lower = new double[n];
         double[] upper = new double[n];
