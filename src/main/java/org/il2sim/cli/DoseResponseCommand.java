@@ -26,7 +26,8 @@ import picocli.CommandLine;
 @Command(name = "dose-response", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Signalling of each cell type to each γc cytokine or IL-2 variant over a range of doses and "
                 + "times, with the 62-state γc receptor model (Farhat et al. 2021): binding, trafficking and active "
-                + "complexes per cell at constant medium ligand.",
+                + "complexes per cell at constant medium ligand, or, with --cell-density, in a finite medium that the "
+                + "cells deplete (Fallon & Lauffenburger 2000).",
                 "Writes DIR/dose_response.csv (cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt; "
                         + "active complexes per cell, then the phosphorylated fractions 0-1 of STAT5, ERK and Akt, "
                         + "NaN with a set without signalling), DIR/ec50.csv (four-parameter Hill fit per cell, ligand, "
@@ -38,6 +39,7 @@ import picocli.CommandLine;
         footer = {"", "Examples:", "  il2sim dose-response --out dr",
                 "  il2sim dose-response --cells Treg,NK --ligands IL2,H9,N88D --doses 1e-4:100:16 --times 60 --out dr",
                 "  il2sim dose-response --ligand-def myIL2:kdAlpha=0.19,kdBetaGamma=5.3 --ligands IL2,myIL2 --out dr",
+                "  il2sim dose-response --cells NK --ligands IL2 --cell-density 1e7 --out dr-depleted",
                 "  il2sim dose-response --valency 2 --ligands WT_Cterm,N88D_Cterm --doses 1e-4:100:16 --out dr"})
 final class DoseResponseCommand implements Callable<Integer> {
 
@@ -78,6 +80,12 @@ final class DoseResponseCommand implements Callable<Integer> {
             description = "Use the multivalent equilibrium binding model with complexes of N IL-2 units (N >= 1; "
                     + "IL-2 variants only; doses are complex concentrations). Without it: the 62-state ODE model.")
     Integer valency;
+
+    @Option(names = "--cell-density", paramLabel = "CELLS_PER_ML",
+            description = "Finite medium: each cell type as a culture of that cell at this density (cells/mL), so "
+                    + "binding and uptake deplete the ligand; the dose is the starting concentration. Without it the "
+                    + "medium concentration stays constant (the reference model).")
+    Double cellDensity;
 
     @Option(names = "--rtol", defaultValue = "1e-8", description = "Relative tolerance. Default: ${DEFAULT-VALUE}.")
     double rtol;
@@ -143,7 +151,15 @@ final class DoseResponseCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " exists and is not a folder");
         }
+        if (cellDensity != null && (!(cellDensity > 0) || cellDensity.isInfinite())) {
+            throw new UserInputException("--cell-density must be a positive number of cells per mL, got "
+                    + cellDensity);
+        }
         if (valency != null) {
+            if (cellDensity != null) {
+                throw new UserInputException("--cell-density applies to the ODE model; the multivalent model "
+                        + "(--valency) is an equilibrium at constant ligand");
+            }
             if (valency < 1) {
                 throw new UserInputException("--valency must be >= 1, got " + valency);
             }
@@ -155,6 +171,7 @@ final class DoseResponseCommand implements Callable<Integer> {
         List<DoseResponse.Point> points = valency != null
                 ? MultivalentBinding.doseResponse(cellIds, receptorTable, ligandList, doseList, valency)
                 : DoseResponse.run(cellIds, receptorTable, ligandList, doseList, timeList, set,
+                cellDensity != null ? cellDensity : DoseResponse.CONSTANT_MEDIUM,
                 new Tolerances(rtol, atol, 1_000_000, Double.POSITIVE_INFINITY),
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         Files.createDirectories(out);

@@ -126,6 +126,9 @@ final class RunCommand implements Callable<Integer> {
         summary.put("ligands", scenario.panel().ligands());
         summary.put("doses", scenario.panel().doses().length);
         summary.put("timesMin", scenario.panel().times());
+        if (scenario.panel().cellDensity() != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
+            summary.put("cellDensityPerMl", scenario.panel().cellDensity());
+        }
         summary.put("wallMillis", result.wallMillis());
         Map<String, Double> ec50 = new java.util.LinkedHashMap<>();
         for (DoseResponseFiles.Ec50 e : fits) {

@@ -146,4 +146,43 @@ class DoseResponseCommandTest {
         assertThat(zero.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(dir.resolve("o")).doesNotExist();
     }
+
+    @Test
+    void cellDensityDepletesTheMediumAndBadDensitiesAreRefused(@TempDir Path dir) throws IOException {
+        String[] panel = {"dose-response", "--cells", "NK", "--ligands", "IL2", "--doses", "0.001,0.01", "--times",
+                "60"};
+        Map<String, Double> constant = activeComplexes(dir.resolve("constant"), panel);
+        Map<String, Double> sparse = activeComplexes(dir.resolve("sparse"), panel, "--cell-density", "1e-3");
+        Map<String, Double> dense = activeComplexes(dir.resolve("dense"), panel, "--cell-density", "1e7");
+        constant.forEach((dose, v) -> {
+            assertThat(sparse.get(dose)).as("a sparse culture is the constant medium").isCloseTo(v, within(1e-5 * v));
+            assertThat(dense.get(dose)).as("1e7 NK cells/mL deplete low doses").isLessThan(0.9 * v);
+        });
+        for (String bad : List.of("0", "-5", "NaN", "Infinity")) {
+            SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cell-density", bad,
+                    "--out", dir.resolve("bad").toString());
+            assertThat(r.code()).as(bad).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(r.err()).contains("--cell-density must be a positive number of cells per mL");
+        }
+        SbmlSimulateCommandTest.Run both = SbmlSimulateCommandTest.run("dose-response", "--ligands", "IL2",
+                "--valency", "2", "--cell-density", "1e6", "--out", dir.resolve("bad").toString());
+        assertThat(both.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(both.err()).contains("--cell-density applies to the ODE model");
+        assertThat(dir.resolve("bad")).doesNotExist();
+    }
+
+    private static Map<String, Double> activeComplexes(Path out, String[] panel, String... extra) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of(panel));
+        args.addAll(List.of(extra));
+        args.addAll(List.of("--out", out.toString()));
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, Double> got = new HashMap<>();
+        List<String> lines = Files.readAllLines(out.resolve("dose_response.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            got.put(f[2], Double.parseDouble(f[4]));
+        }
+        return got;
+    }
 }

@@ -159,6 +159,24 @@ class RunCommandTest {
         assertThat(dir.resolve("o")).doesNotExist();
     }
     @Test
+    void doseResponseScenariosTakeACellDensityForAFiniteMedium(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("dr.yaml");
+        Files.writeString(s, "experiment: dose-response\ncells: [NK]\nligands: [IL2]\ndoses: [0.001 nM]\n"
+                + "times: [60 min]\ncell-density: 1e4 cells/uL\n");
+        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(dir.resolve("o/run.json"))).contains("\"cellDensityPerMl\" : 1.0E7");
+        assertThat(Files.readString(dir.resolve("o/report.html"))).contains("1.0E7 cells/mL");
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "experiment: dose-response\ncells: [NK]\ncell-density: -1\n");
+        SbmlSimulateCommandTest.Run b = run("run", bad.toString(), "--out", dir.resolve("b").toString());
+        assertThat(b.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(b.err()).contains("bad.yaml:3:15: 'cell-density' must be a positive number of cells per mL");
+        assertThat(dir.resolve("b")).doesNotExist();
+    }
+
+    @Test
     void hybridSolverKeysAreCheckedWithTheirLocation(@TempDir Path dir) throws IOException {
         Path s = dir.resolve("h.yaml");
         Files.writeString(s, "model: acute-infection\nduration: 1 day\nsolver:\n  method: hybrid\n"

@@ -80,6 +80,9 @@ public final class HtmlReport {
         row(h, "doses", panel.doses().length + " from " + panel.doses()[0] + " to "
                 + panel.doses()[panel.doses().length - 1] + " nM");
         row(h, "times", java.util.Arrays.toString(panel.times()) + " min");
+        row(h, "medium", panel.cellDensity() == org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM
+                ? "constant ligand concentration (no depletion)"
+                : "finite, depleted by the cells: " + panel.cellDensity() + " cells/mL (dose = starting concentration)");
         row(h, "method", r.scenario().solver().method());
         row(h, "tolerances", String.format(Locale.ROOT, "rtol %.3g, atol %.3g", r.scenario().solver().rtol(),
                 r.scenario().solver().atol()));

@@ -42,11 +42,12 @@ public record Scenario(Path file, String name, String description, String experi
 
     /**
      * A dose-response panel (experiment: dose-response): canonical cell-type ids, ligand names, doses (nM), times
-     * (min), the parameter set, the receptor table (a or b), and user-defined ligands as name → {kdAlpha,
-     * kdBetaGamma} (nM).
+     * (min), the parameter set, the receptor table (a or b), user-defined ligands as name → {kdAlpha,
+     * kdBetaGamma} (nM), and the cell density of a finite medium (cells/mL; 0: constant medium, no depletion).
      */
     public record DosePanel(List<String> cells, List<String> ligands, double[] doses, double[] times,
-                            String parameterSet, String receptorTable, Map<String, double[]> ligandDefinitions) {
+                            String parameterSet, String receptorTable, Map<String, double[]> ligandDefinitions,
+                            double cellDensity) {
     }
 
     /** Where the model comes from. */

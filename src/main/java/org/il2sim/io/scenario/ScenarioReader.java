@@ -56,10 +56,11 @@ public final class ScenarioReader {
             "classes", Dimension.DIMENSIONLESS);
     static final Set<String> TOP_KEYS = Set.of("name", "description", "experiment", "model", "start", "duration",
             "steps", "parameters", "initial", "interventions", "solver", "seed", "replicates", "outputs", "cells",
-            "ligands", "doses", "times", "parameter-set", "receptor-table", "ligand-definitions", "sweep", "conditions");
+            "ligands", "doses", "times", "parameter-set", "receptor-table", "ligand-definitions", "cell-density", "sweep",
+            "conditions");
     /** Keys that only a dose-response experiment reads. */
     static final Set<String> PANEL_KEYS = Set.of("cells", "ligands", "doses", "times", "parameter-set",
-            "receptor-table", "ligand-definitions");
+            "receptor-table", "ligand-definitions", "cell-density");
     static final List<String> PARAMETER_SETS = org.il2sim.models.gammachain.ParameterSet.USER_NAMES;
     static final Set<String> SOLVER_KEYS = Set.of("method", "rtol", "atol", "max-steps", "continuous", "threshold");
     static final List<String> METHODS = List.of("ode", "bdf", "dp853", "ssa", "nrm", "tau", "hybrid");
@@ -583,7 +584,15 @@ public final class ScenarioReader {
                         + "IL-15) is an il2sim extension that parameter set " + set + " does not have; use il2sim");
             }
         }
-        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs);
+        double density = org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM;
+        if (top.entries().containsKey("cell-density")) {
+            density = quantity(top, "cell-density", Dimension.CELL_DENSITY, Double.NaN);
+            if (!(density > 0) || Double.isInfinite(density)) {
+                problems.add(at(top.entries().get("cell-density"))
+                        + ": 'cell-density' must be a positive number of cells per mL (e.g. 1e6 or '1e6 cells/mL')");
+            }
+        }
+        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density);
     }
 
     /** The items of a list-valued key, or default scalars (without location) when absent. */

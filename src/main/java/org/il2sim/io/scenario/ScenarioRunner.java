@@ -180,8 +180,8 @@ public final class ScenarioRunner {
         }
         Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
                 Double.POSITIVE_INFINITY);
-        List<DoseResponse.Point> points = DoseResponse.run(panel.cells(), panel.receptorTable(), ligands, panel.doses(), panel.times(), set,
-                tol, Parallel.cores());
+        List<DoseResponse.Point> points = DoseResponse.run(panel.cells(), panel.receptorTable(), ligands,
+                panel.doses(), panel.times(), set, panel.cellDensity(), tol, Parallel.cores());
         return new DoseResponseResult(s, points, set, (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -12,7 +12,8 @@ import org.il2sim.core.solver.Tolerances;
 
 /**
  * The γc dose-response experiment: for every cell type, ligand, dose and time, the signalling read-outs of one cell
- * after constant exposure. Each (cell, ligand) network is compiled once; doses are set with
+ * after exposure to a constant medium concentration or, with a cell density, to a finite medium that the cells deplete
+ * (Fallon &amp; Lauffenburger 2000). Each (cell, ligand) network is compiled once; doses are set with
  * {@link CompiledModel#withValues} and run in parallel on all cores. pSTAT5, pERK and pAkt (fractions of each pool that
  * are phosphorylated) come from the signalling layer; with a set that has none (farhat2021) they are NaN.
  */
@@ -32,6 +33,9 @@ public final class DoseResponse {
 
     private static final List<String> SIGNALLING = List.of(GammaChainModel.PSTAT5, GammaChainModel.PERK,
             GammaChainModel.PAKT);
+
+    /** Densities are given per mL, as cultures are described; the depletion model takes cells per litre. */
+    private static final double MILLILITRES_PER_LITRE = 1e3;
 
     private DoseResponse() {
     }
@@ -53,6 +57,27 @@ public final class DoseResponse {
     public static List<Point> run(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
                                   double[] doses, double[] times, ParameterSet set, Tolerances tolerances,
                                   int threads) {
+        return run(cells, receptorTable, ligands, doses, times, set, CONSTANT_MEDIUM, tolerances, threads);
+    }
+
+    /** Cell density that means "constant medium ligand" (the reference's assumption: no depletion). */
+    public static final double CONSTANT_MEDIUM = 0;
+
+    /**
+     * @param receptorTable where the cells' receptor counts come from ({@link ReceptorTables#TABLES})
+     * @param cellsPerMillilitre culture density for a finite medium ({@link LigandDepletion}): each cell type is
+     *        run as a culture of that cell alone at this density, and the dose is the starting concentration;
+     *        {@link #CONSTANT_MEDIUM} for a medium that binding does not deplete
+     * @param times output times in minutes (> 0), increasing
+     * @return points ordered by cell, ligand, dose, time
+     */
+    public static List<Point> run(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
+                                  double[] doses, double[] times, ParameterSet set, double cellsPerMillilitre,
+                                  Tolerances tolerances, int threads) {
+        if (!(cellsPerMillilitre >= 0) || Double.isInfinite(cellsPerMillilitre)) {
+            throw new IllegalArgumentException("cell density must be a positive number of cells per mL, was "
+                    + cellsPerMillilitre);
+        }
         int perPanel = doses.length;
         int combos = cells.size() * ligands.size();
         CompiledModel[] models = new CompiledModel[combos];
@@ -64,6 +89,9 @@ public final class DoseResponse {
             LigandDefinition l = ligands.get(c % ligands.size());
             ReactionNetwork n = GammaChainModel.build(ReceptorTables.cell(cell, receptorTable), Map.of(l.base(), 0.0),
                     l.apply(set));
+            if (cellsPerMillilitre != CONSTANT_MEDIUM) {
+                n = LigandDepletion.apply(n, cellsPerMillilitre * MILLILITRES_PER_LITRE);
+            }
             models[c] = CompiledModel.compile(n);
         });
         Parallel.forEach(combos * perPanel, threads, task -> {
