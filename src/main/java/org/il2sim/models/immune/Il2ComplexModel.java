@@ -38,7 +38,8 @@ import org.il2sim.models.gammachain.ReceptorTables;
  *
  * <p>Division destiny (Marchingo et al. 2014): each population is a chain resting → div1 → … → divD; every stage but
  * the last divides into the next at p_k·S_k, so a population grows at most 2^D-fold ({@code destiny_<pop>}, read when
- * the network is built). Consumption (immune-models.md §6): every ligand is one pool that all cells take up at their
+ * the network is built; per population: Tregs get the IL-2 term of the additive destiny alone, NK and memory CD8 a
+ * programmed burst, see the table). Consumption (immune-models.md §6): every ligand is one pool that all cells take up at their
  * net uptake per cell J_k(c) ({@link GammaChainSignal#uptake}), converted to nM with the distribution volume; the
  * cumulative uptake and clearance are counted ({@code <ligand>_consumed}, {@code <ligand>_cleared}), so that free +
  * consumed + cleared is the injected amount.
@@ -51,7 +52,8 @@ import org.il2sim.models.gammachain.ReceptorTables;
  *   <li>α-directed complex (JES6-1-type): ligand {@link GammaChainSignal#ALPHA_ONLY} (reaches IL-2Rβγ only through
  *       IL-2Rα), long half-life.</li>
  * </ul>
- * Fold changes {@code Treg_fold}, {@code NK_fold}, {@code CD8_memory_fold} are read-outs. Time in min; ligand
+ * Fold changes {@code Treg_fold}, {@code NK_fold}, {@code CD8_memory_fold} and the Treg share of CD4 relative to
+ * before treatment ({@value #SHARE_FOLD}) are read-outs. Time in min; ligand
  * concentrations in nM in the distribution volume.
  */
 public final class Il2ComplexModel {
@@ -71,6 +73,8 @@ public final class Il2ComplexModel {
     /** Suffix of the cumulative cleared and consumed ligand (nM) of each treatment. */
     public static final String CLEARED = "_cleared";
     public static final String CONSUMED = "_consumed";
+    /** Read-out: the Treg share of CD4 relative to its value before treatment (conventional CD4 held constant). */
+    public static final String SHARE_FOLD = "Treg_CD4_share_fold";
     /** Offset of {@link #hillFromZero}, relative to EC50. */
     static final double HILL_OFFSET = 1e-6;
 
@@ -191,6 +195,10 @@ public final class Il2ComplexModel {
             }
             rule(b, pop + "_fold", "1", pop + " count / count before treatment", div(s(n), s(pop + "_0")));
         }
+        // F4's Treg rise read as a share of CD4 (conventional CD4 not modelled: held at their pre-treatment count)
+        Expr before = div(s("Treg_0"), plus(s("Treg_0"), s("CD4_conv_0")));
+        rule(b, SHARE_FOLD, "1", "Treg share of CD4, Treg/(Treg + CD4_conv_0), relative to its value before treatment",
+                div(div(s("Treg"), plus(s("Treg"), s("CD4_conv_0"))), before));
         for (String t : TREATMENTS) {
             b.add(reaction(t + "_uptake", "receptor-mediated uptake of " + ligandName(t) + " by all cells", one(t),
                     one(t + CONSUMED),
@@ -232,6 +240,7 @@ public final class Il2ComplexModel {
             out.put(pop.replace('_', '.') + ".fold", pop + "_fold");
             out.put(pop.replace('_', '.') + ".signal", pop + "_signal");
         }
+        out.put("Treg.CD4.share.fold", SHARE_FOLD);
         TREATMENTS.forEach(t -> out.put(t, t));
         return out;
     }
