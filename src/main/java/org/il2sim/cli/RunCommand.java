@@ -120,12 +120,20 @@ final class RunCommand implements Callable<Integer> {
         List<String> files = new ArrayList<>(List.of("dose_response.csv", "ec50.csv", "report.html", "run.json"));
         files.addAll(plots.keySet());
         Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
-        summary.put("model", "gamma-chain");
-        summary.put("parameterSet", scenario.panel().parameterSet());
+        boolean multivalent = scenario.panel().valency() != Scenario.DosePanel.ODE_MODEL;
+        boolean signalling = result.parameters().hasSignalling() && !multivalent;
+        summary.put("model", multivalent ? "multivalent-binding" : "gamma-chain");
+        if (multivalent) {
+            summary.put("valency", scenario.panel().valency());
+        } else {
+            summary.put("parameterSet", scenario.panel().parameterSet());
+        }
         summary.put("cells", scenario.panel().cells());
         summary.put("ligands", scenario.panel().ligands());
         summary.put("doses", scenario.panel().doses().length);
-        summary.put("timesMin", scenario.panel().times());
+        if (!multivalent) {
+            summary.put("timesMin", scenario.panel().times());
+        }
         if (scenario.panel().cellDensity() != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
             summary.put("cellDensityPerMl", scenario.panel().cellDensity());
         }
@@ -137,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         summary.put("ec50ActiveComplexesNanomolar", ec50);
-        if (result.parameters().hasSignalling()) {
+        if (signalling) {
             Map<String, Double> ec50Stat5 = new java.util.LinkedHashMap<>();
             for (DoseResponseFiles.Ec50 e : fits) {
                 if (e.readout().equals("pstat5")) {
@@ -154,11 +162,13 @@ final class RunCommand implements Callable<Integer> {
         } else if (!quiet) {
             o.printf(Locale.ROOT, "%s: %d cells x %d ligands x %d doses x %d times in %d ms%n", scenario.name(),
                     scenario.panel().cells().size(), scenario.panel().ligands().size(), scenario.panel().doses().length,
-                    scenario.panel().times().length, result.wallMillis());
-            double last = scenario.panel().times()[scenario.panel().times().length - 1];
-            String shown = result.parameters().hasSignalling() ? "pstat5" : "active_complexes";
-            o.printf(Locale.ROOT, "EC50 of %s at %g min (nM):%n", shown.equals("pstat5") ? "pSTAT5" : "active complexes",
-                    last);
+                    multivalent ? 1 : scenario.panel().times().length, result.wallMillis());
+            double last = multivalent ? Double.POSITIVE_INFINITY
+                    : scenario.panel().times()[scenario.panel().times().length - 1];
+            String shown = signalling ? "pstat5" : "active_complexes";
+            o.printf(Locale.ROOT, "EC50 of %s %s (nM):%n", shown.equals("pstat5") ? "pSTAT5" : multivalent
+                    ? "bound IL-2Rb" : "active complexes", multivalent ? "at equilibrium"
+                    : String.format(Locale.ROOT, "at %g min", last));
             for (DoseResponseFiles.Ec50 e : fits) {
                 if (e.readout().equals(shown) && e.time() == last) {
                     o.printf(Locale.ROOT, "  %-14s %-12s %.4g%n", e.cell(), e.ligand(), e.fit().ec50());

@@ -177,6 +177,38 @@ class RunCommandTest {
     }
 
     @Test
+    void doseResponseScenariosRunTheMultivalentModelWithAValency(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("mv.yaml");
+        Files.writeString(s, "experiment: dose-response\nvalency: 2\ncells: [Treg, NK]\nligands: [N88D_Cterm]\n"
+                + "doses: {from: 1e-3 nM, to: 1e5 nM, count: 9}\n");
+        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("EC50 of bound IL-2Rb at equilibrium (nM):");
+        // the same numbers as the command line's --valency, which is checked against the closed form
+        SbmlSimulateCommandTest.Run cli = run("dose-response", "--cells", "Treg,NK", "--ligands", "N88D_Cterm",
+                "--doses", "1e-3:1e5:9", "--valency", "2", "--out", dir.resolve("cli").toString());
+        assertThat(cli.code()).as(cli.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("o/dose_response.csv")))
+                .isEqualTo(Files.readAllLines(dir.resolve("cli/dose_response.csv")));
+        assertThat(Files.readString(dir.resolve("o/run.json"))).contains("\"model\" : \"multivalent-binding\"")
+                .contains("\"valency\" : 2");
+        assertThat(Files.readString(dir.resolve("o/report.html"))).contains("kx_star").contains("Orcutt-Jahns");
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "experiment: dose-response\nligands: [IL15]\nvalency: 2\ncell-density: 1e6\n");
+        SbmlSimulateCommandTest.Run b = run("run", bad.toString(), "--out", dir.resolve("b").toString());
+        assertThat(b.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(b.err()).contains("bad.yaml:3:10: 'cell-density' applies to the ODE model")
+                .contains("bad.yaml:3:10: ligand IL15 has no K_D for IL-2Ra and IL-2Rb/gc");
+        Path zero = dir.resolve("zero.yaml");
+        Files.writeString(zero, "experiment: dose-response\nvalency: 0\n");
+        SbmlSimulateCommandTest.Run z = run("run", zero.toString(), "--out", dir.resolve("z").toString());
+        assertThat(z.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(z.err()).contains("zero.yaml:2:10: 'valency' must be between 1 and");
+        assertThat(dir.resolve("b")).doesNotExist();
+    }
+
+    @Test
     void hybridSolverKeysAreCheckedWithTheirLocation(@TempDir Path dir) throws IOException {
         Path s = dir.resolve("h.yaml");
         Files.writeString(s, "model: acute-infection\nduration: 1 day\nsolver:\n  method: hybrid\n"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import org.il2sim.core.network.Parameter;
 import org.il2sim.io.AtomicFiles;
 import org.il2sim.io.scenario.RunResult;
@@ -73,13 +74,17 @@ public final class HtmlReport {
         }
         var panel = r.scenario().panel();
         h.append("<h2>Run</h2>\n<table>");
-        row(h, "model", "62-state gamma-chain receptor model (Farhat et al. 2021), parameter set "
-                + panel.parameterSet() + " (" + r.parameters().name() + "), receptor table " + panel.receptorTable());
+        boolean multivalent = panel.valency() != org.il2sim.io.scenario.Scenario.DosePanel.ODE_MODEL;
+        row(h, "model", multivalent
+                ? "steady-state multivalent binding model (Orcutt-Jahns et al. 2023), complexes of " + panel.valency()
+                        + " IL-2 units; active_complexes = bound IL-2Rb per cell; receptor table " + panel.receptorTable()
+                : "62-state gamma-chain receptor model (Farhat et al. 2021), parameter set " + panel.parameterSet()
+                        + " (" + r.parameters().name() + "), receptor table " + panel.receptorTable());
         row(h, "experiment", "dose-response: " + String.join(", ", panel.cells()) + " x "
                 + String.join(", ", panel.ligands()));
         row(h, "doses", panel.doses().length + " from " + panel.doses()[0] + " to "
                 + panel.doses()[panel.doses().length - 1] + " nM");
-        row(h, "times", java.util.Arrays.toString(panel.times()) + " min");
+        row(h, "times", multivalent ? "equilibrium" : java.util.Arrays.toString(panel.times()) + " min");
         row(h, "medium", panel.cellDensity() == org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM
                 ? "constant ligand concentration (no depletion)"
                 : "finite, depleted by the cells: " + panel.cellDensity() + " cells/mL (dose = starting concentration)");
@@ -96,7 +101,7 @@ public final class HtmlReport {
                 + "with the signalling layer also pSTAT5, pERK and pAkt (Emax as a fraction of the pool).</p>\n"
                 + "<table><tr><th>cell</th><th>ligand</th><th>time (min)</th><th>read-out</th><th>EC50 (nM)</th>"
                 + "<th>Hill</th><th>Emax</th></tr>\n");
-        boolean signalling = r.parameters().hasSignalling();
+        boolean signalling = r.parameters().hasSignalling() && !multivalent;
         for (DoseResponseFiles.Ec50 e : fits) {
             if (signalling || e.readout().equals("active_complexes")) {
                 h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%g</td><td>%s</td><td>%.4g</td>"
@@ -104,14 +109,27 @@ public final class HtmlReport {
                         esc(e.readout()), e.fit().ec50(), e.fit().hill(), e.fit().emax()));
             }
         }
-        h.append("</table>\n<h2>Parameters</h2>\n<table><tr><th>id</th><th>value</th><th>unit</th><th>status</th>"
-                + "<th>95% interval</th><th>source</th></tr>\n");
-        for (var p : r.parameters().values()) {
-            h.append("<tr><td>").append(esc(p.id())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.6g", p.value())).append("</td><td>").append(esc(p.unit()))
-                    .append("</td><td>").append(esc(String.valueOf(p.status()))).append("</td><td>")
-                    .append(p.hasInterval() ? String.format(Locale.ROOT, "[%.3g, %.3g]", p.lower95(), p.upper95()) : "")
-                    .append("</td><td>").append(esc(p.source())).append("</td></tr>\n");
+        if (multivalent) {
+            h.append("</table>\n<h2>Parameters</h2>\n<p>Receptor counts from receptor table ")
+                    .append(esc(panel.receptorTable())).append("; each variant's K_D for IL-2Ra and IL-2Rb/gc as its"
+                            + " ligand definition gives them.</p>\n<table><tr><th>id</th><th>value</th><th>unit</th>"
+                            + "<th>source</th></tr>\n");
+            for (Map<String, String> p : org.il2sim.models.gammachain.MultivalentBinding.parameterRows()) {
+                h.append("<tr><td>").append(esc(p.get("id"))).append("</td><td>").append(esc(p.get("value")))
+                        .append("</td><td>").append(esc(p.get("unit"))).append("</td><td>").append(esc(p.get("source")))
+                        .append("</td></tr>\n");
+            }
+        } else {
+            h.append("</table>\n<h2>Parameters</h2>\n<table><tr><th>id</th><th>value</th><th>unit</th><th>status</th>"
+                    + "<th>95% interval</th><th>source</th></tr>\n");
+            for (var p : r.parameters().values()) {
+                h.append("<tr><td>").append(esc(p.id())).append("</td><td>")
+                        .append(String.format(Locale.ROOT, "%.6g", p.value())).append("</td><td>")
+                        .append(esc(p.unit())).append("</td><td>").append(esc(String.valueOf(p.status())))
+                        .append("</td><td>").append(p.hasInterval()
+                                ? String.format(Locale.ROOT, "[%.3g, %.3g]", p.lower95(), p.upper95()) : "")
+                        .append("</td><td>").append(esc(p.source())).append("</td></tr>\n");
+            }
         }
         h.append("</table>\n<h2>Scenario</h2>\n<pre>").append(esc(r.scenario().text())).append("</pre>\n");
         h.append("</body></html>\n");

@@ -43,11 +43,14 @@ public record Scenario(Path file, String name, String description, String experi
     /**
      * A dose-response panel (experiment: dose-response): canonical cell-type ids, ligand names, doses (nM), times
      * (min), the parameter set, the receptor table (a or b), user-defined ligands as name → {kdAlpha,
-     * kdBetaGamma} (nM), and the cell density of a finite medium (cells/mL; 0: constant medium, no depletion).
+     * kdBetaGamma} (nM), the cell density of a finite medium (cells/mL; 0: constant medium, no depletion), and the
+     * valency of the multivalent equilibrium model ({@link #ODE_MODEL}: the 62-state ODE model instead).
      */
     public record DosePanel(List<String> cells, List<String> ligands, double[] doses, double[] times,
                             String parameterSet, String receptorTable, Map<String, double[]> ligandDefinitions,
-                            double cellDensity) {
+                            double cellDensity, int valency) {
+        /** Valency that means "no multivalent model": the panel runs the 62-state ODE model. */
+        public static final int ODE_MODEL = 0;
     }
 
     /** Where the model comes from. */

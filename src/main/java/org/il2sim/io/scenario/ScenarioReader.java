@@ -56,11 +56,11 @@ public final class ScenarioReader {
             "classes", Dimension.DIMENSIONLESS);
     static final Set<String> TOP_KEYS = Set.of("name", "description", "experiment", "model", "start", "duration",
             "steps", "parameters", "initial", "interventions", "solver", "seed", "replicates", "outputs", "cells",
-            "ligands", "doses", "times", "parameter-set", "receptor-table", "ligand-definitions", "cell-density", "sweep",
-            "conditions");
+            "ligands", "doses", "times", "parameter-set", "receptor-table", "ligand-definitions", "cell-density", "valency",
+            "sweep", "conditions");
     /** Keys that only a dose-response experiment reads. */
     static final Set<String> PANEL_KEYS = Set.of("cells", "ligands", "doses", "times", "parameter-set",
-            "receptor-table", "ligand-definitions", "cell-density");
+            "receptor-table", "ligand-definitions", "cell-density", "valency");
     static final List<String> PARAMETER_SETS = org.il2sim.models.gammachain.ParameterSet.USER_NAMES;
     static final Set<String> SOLVER_KEYS = Set.of("method", "rtol", "atol", "max-steps", "continuous", "threshold");
     static final List<String> METHODS = List.of("ode", "bdf", "dp853", "ssa", "nrm", "tau", "hybrid");
@@ -592,7 +592,25 @@ public final class ScenarioReader {
                         + ": 'cell-density' must be a positive number of cells per mL (e.g. 1e6 or '1e6 cells/mL')");
             }
         }
-        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density);
+        int valency = (int) integer(top, "valency", Scenario.DosePanel.ODE_MODEL, 1, Integer.MAX_VALUE);
+        if (valency != Scenario.DosePanel.ODE_MODEL) {
+            if (density != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
+                problems.add(at(top.entries().get("valency")) + ": 'cell-density' applies to the ODE model; the "
+                        + "multivalent model ('valency') is an equilibrium at constant ligand");
+            }
+            for (String l : ligands) {
+                double[] def = defs.get(l);
+                org.il2sim.models.gammachain.LigandDefinition ligand = def != null
+                        ? org.il2sim.models.gammachain.LigandDefinition.custom(l, def[0], def[1])
+                        : org.il2sim.models.gammachain.LigandDefinition.named(l);
+                try {
+                    org.il2sim.models.gammachain.MultivalentBinding.il2Affinities(ligand);
+                } catch (IllegalArgumentException e) {
+                    problems.add(at(top.entries().get("valency")) + ": " + e.getMessage());
+                }
+            }
+        }
+        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density, valency);
     }
 
     /** The items of a list-valued key, or default scalars (without location) when absent. */

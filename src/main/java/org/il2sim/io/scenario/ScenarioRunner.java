@@ -180,8 +180,11 @@ public final class ScenarioRunner {
         }
         Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
                 Double.POSITIVE_INFINITY);
-        List<DoseResponse.Point> points = DoseResponse.run(panel.cells(), panel.receptorTable(), ligands,
-                panel.doses(), panel.times(), set, panel.cellDensity(), tol, Parallel.cores());
+        List<DoseResponse.Point> points = panel.valency() != Scenario.DosePanel.ODE_MODEL
+                ? org.il2sim.models.gammachain.MultivalentBinding.doseResponse(panel.cells(), panel.receptorTable(),
+                        ligands, panel.doses(), panel.valency())
+                : DoseResponse.run(panel.cells(), panel.receptorTable(), ligands, panel.doses(), panel.times(), set,
+                        panel.cellDensity(), tol, Parallel.cores());
         return new DoseResponseResult(s, points, set, (System.nanoTime() - started) / 1_000_000);
     }
 

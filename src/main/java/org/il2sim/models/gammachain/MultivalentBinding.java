@@ -34,9 +34,11 @@ public final class MultivalentBinding {
 
     private static final double KX_STAR;
     private static final double KA_OFF_DIAGONAL;
+    private static final List<Map<String, String>> ROWS;
 
     static {
         TsvTable t = TsvTable.read(RESOURCE, "\t");
+        ROWS = List.copyOf(t.rows());
         double kx = Double.NaN;
         double off = Double.NaN;
         for (Map<String, String> row : t.rows()) {
@@ -64,6 +66,11 @@ public final class MultivalentBinding {
     /** Crosslinking constant Kx* (M per molecule/cell), from multivalent-binding.tsv. */
     public static double kxStar() {
         return KX_STAR;
+    }
+
+    /** The model's own parameters as in multivalent-binding.tsv: id, value, unit, source and note per row. */
+    public static List<Map<String, String>> parameterRows() {
+        return ROWS;
     }
 
     /** Ka (M⁻¹) of a subunit for the receptor it does not target, from multivalent-binding.tsv. */
