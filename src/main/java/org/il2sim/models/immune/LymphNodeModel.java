@@ -55,6 +55,8 @@ import org.il2sim.core.units.Units;
  *   Treg → ∅                       [d_min + d_starved·(1 − S_R)]·Treg
  *   ∅ → CD4_naive, ∅ → self_naive  θ_CD4·(1 − self fraction), θ_CD4·self fraction; naive → ∅ d_naive
  *   c_naive → c_active             H(E_c, τ)·g/t_activation·c_naive
+ *   c_naive → ∅                    v·H(E_c, τ)·(1 − g)/t_activation·c_naive  (a suppressed encounter tolerises,
+ *                                  v = suppressed_priming_tolerises, 0 as bundled)
  *   c_active → 2 c_active          p·D·c_active, D = min(1, φ·E/(E + K_E) + w·S_c), w = 1 (inputs add,
  *                                  Marchingo 2014) or 1 − φ (division_inputs_add = 0); φ = 0 as bundled
  *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − V)]·c_active,
@@ -64,8 +66,9 @@ import org.il2sim.core.units.Units;
  *   IL2_medium → X                 N·k_on·[IL-2]·max(R − X, 0)
  *   IL2_medium → X_βγ              N·k_on_bg·[IL-2]·max(β − R − X_βγ, 0)  (intermediate affinity)
  *   X, X_βγ → IL2_internalised     k_endo·X;     X, X_βγ → IL2_lost_with_cells   death·X
- *   ∅ → IL2_medium + IL2_secreted  N·k_prod·H(max(E, E_floor)/(1 + σ_P·P), τ)·H(E, τ)·g  (activated clones;
- *                                  E_floor = 0 as bundled: Tkach's shut-off as printed; with the Boost as in B2)
+ *   ∅ → IL2_medium + IL2_secreted  N·k_prod·H(max(E, E_floor)/(1 + u·σ_P·P), τ)·H(E, τ)·g  (activated clones;
+ *                                  E_floor = 0, u = secretion_shutoff = 1 as bundled: Tkach's shut-off as printed;
+ *                                  u = 0: §4's constant σ_IL2 per producer; with the Boost as in B2)
  *   IL2_medium → IL2_cleared       k_clear·IL2;  IL2_medium → IL2_neutralised   anti_IL2·IL2
  * </pre>
  * Cells enter (from the thymus or by recruitment) without IL-2 receptors; synthesis (t½ 5 h) supplies them.
@@ -110,8 +113,14 @@ public final class LymphNodeModel {
         return ParameterTable.load(TABLE);
     }
 
+    /** The parameter values of a setup: the bundled table with the setup's overlay, if it has one. */
+    public static ParameterTable defaults(LymphNodeSetup setup) {
+        return setup.overlay() == null ? defaults() : defaults().overlaid(setup.overlay());
+    }
+
+    /** The network of a setup with its own parameter values ({@link #defaults(LymphNodeSetup)}). */
     public static ReactionNetwork build(LymphNodeSetup setup) {
-        return build(setup, defaults());
+        return build(setup, defaults(setup));
     }
 
     public static ReactionNetwork build(LymphNodeSetup s, ParameterTable p) {
@@ -263,6 +272,12 @@ public final class LymphNodeModel {
         b.add(reaction(naive + "_death", c + "-reactive naive death", one(naive), none(), product("d_naive", naive)));
         b.add(reaction(c + "_activation", c + "-reactive naive cells recruited by antigen (suppressed by Tregs)",
                 one(naive), one(active), div(product(tcr, SUPPRESSION, naive), sym("t_activation"))));
+        // suppressed_priming_tolerises = 1: an encounter with antigen that Tregs suppress (1 − g) tolerises the naive
+        // cell (anergy or deletion without costimulation) instead of only delaying its activation; 0 (as bundled):
+        // no such loss, a suppressed cell waits for its next encounter
+        b.add(reaction(c + "_tolerised", c + "-reactive naive cells tolerised by a Treg-suppressed encounter",
+                one(naive), none(), times(div(product("suppressed_priming_tolerises", tcr, naive),
+                        sym("t_activation")), minus(num(1), sym(SUPPRESSION)))));
 
         receptors(b, active, c + "-reactive activated cells", num(0), num(0),
                 times(sym("conv_CD25"), plus(product("alpha_TCR", tcr), product("alpha_STAT", active + "_pSTAT5"))),
@@ -280,10 +295,13 @@ public final class LymphNodeModel {
         String sec = c + "_secreting";
         // E_repression_floor > 0: the pSTAT5 shut-off reads the TCR signal no lower than the floor (Tkach's fitted
         // range), while secretion still needs H(E, tau); 0 is Tkach's form as printed
-        Expr repressed = div(Ex.max(sym(e), sym("E_repression_floor")), plus(num(1), product("sigma_P",
-                active + "_pSTAT5")));
-        rule(b, sec, "1", "IL-2 secretion switch H(max(E, E_floor)/(1 + sigma_P P), tau) as a Hill function, "
-                + "times H(E, tau)", times(hill(repressed, sym("tau"), sym("secretion_switch_hill")), sym(tcr)));
+        // secretion_shutoff u scales Tkach's pSTAT5 shut-off: 1 (as bundled) is the form as printed; 0 is
+        // immune-models.md §4's constant secretion per producer (σ_IL2·T_self), the switch then reads E alone
+        Expr repressed = div(Ex.max(sym(e), sym("E_repression_floor")), plus(num(1), product("secretion_shutoff",
+                "sigma_P", active + "_pSTAT5")));
+        rule(b, sec, "1", "IL-2 secretion switch H(max(E, E_floor)/(1 + u sigma_P P), tau) as a Hill function, "
+                + "times H(E, tau), u = secretion_shutoff", times(hill(repressed, sym("tau"),
+                        sym("secretion_switch_hill")), sym(tcr)));
         // Boost (Tkach 2014, A3 reading): per cell dB/dt = (k_TB·E + k_BB·B)(1 − B/B_tot); a population total
         String boost = active + "_boost_total";
         molecules(b, boost, "active Boost in " + c + "-reactive activated cells", num(0));

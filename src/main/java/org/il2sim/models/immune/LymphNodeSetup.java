@@ -1,24 +1,42 @@
 package org.il2sim.models.immune;
 
 /**
- * The starting state of the lymph-node patch model ({@link LymphNodeModel}); everything else (interventions
- * included) is a parameter of its table.
+ * The starting state of the lymph-node patch model ({@link LymphNodeModel}), and the scenario's own parameter values;
+ * everything else (interventions included) is a parameter of its table.
  *
  * @param infection the foreign-reactive clone (foreign_naive_0 cells) is present and meets its strong antigen from
  *                  t = 0 until t_foreign_antigen (scenario B4); false: no foreign clone and no foreign antigen
  * @param startEmpty the patch starts without T cells and fills from the thymus, as after birth (scenario B7, a
  *                   knockout present from the start); false: it starts with Treg_0·Treg_density Tregs, CD4_naive_ss
  *                   naive CD4 cells and self_naive_0 self-reactive naive cells (scenario B4)
+ * @param overlay a bundled table (same columns as {@link LymphNodeModel#TABLE}) whose values replace the bundled
+ *                ones for this scenario, or null for none
  */
-public record LymphNodeSetup(boolean infection, boolean startEmpty) {
+public record LymphNodeSetup(boolean infection, boolean startEmpty, String overlay) {
+
+    /** The B7 values: producers secrete without Tkach's shut-off (immune-models.md §4); see the table's notes. */
+    public static final String HOMEOSTASIS_TABLE = "lymph-node-homeostasis.tsv";
+
+    /** A setup that uses the bundled table as it is. */
+    public LymphNodeSetup(boolean infection, boolean startEmpty) {
+        this(infection, startEmpty, null);
+    }
 
     /** Scenario B4: a patch at its bundled cell numbers meets a strong foreign antigen beside the weak self one. */
     public static LymphNodeSetup tugOfWar() {
         return new LymphNodeSetup(true, false);
     }
 
-    /** Scenario B7: an empty patch filled by the thymus; self antigen only. */
+    /**
+     * Scenario B7: an empty patch filled by the thymus; self antigen only; the self-reactive producers secrete as
+     * immune-models.md §4 writes them ({@link #HOMEOSTASIS_TABLE}).
+     */
     public static LymphNodeSetup homeostasis() {
-        return new LymphNodeSetup(false, true);
+        return new LymphNodeSetup(false, true, HOMEOSTASIS_TABLE);
+    }
+
+    /** The same start with the bundled table only (B7 as first built: Tkach's shut-off in every producer). */
+    public LymphNodeSetup withoutOverlay() {
+        return new LymphNodeSetup(infection, startEmpty, null);
     }
 }

@@ -109,6 +109,29 @@ public final class ParameterTable {
         return new ParameterTable(name + "+" + id, copy);
     }
 
+    /**
+     * A copy with the values of a second bundled table (same columns) put in place of this table's values of the same
+     * ids, e.g. the values one scenario of a model uses; every id of the overlay must exist here. The source of each
+     * replaced value is the overlay's, followed by the value it replaces.
+     */
+    public ParameterTable overlaid(String resource) {
+        ParameterTable over = load(resource);
+        Map<String, Parameter> copy = new LinkedHashMap<>(values);
+        for (Parameter p : over.parameters()) {
+            Parameter old = values.get(p.id());
+            if (old == null) {
+                throw new IllegalStateException(resource + ": parameter '" + p.id() + "' is not in " + name);
+            }
+            if (!old.unit().equals(p.unit())) {
+                throw new IllegalStateException(resource + ": parameter '" + p.id() + "' has unit " + p.unit()
+                        + ", " + name + " has " + old.unit());
+            }
+            copy.put(p.id(), new Parameter(p.id(), old.name(), p.value(), true, old.unit(), p.source() + " (replaces "
+                    + name + " value " + old.value() + " " + old.unit() + ")"));
+        }
+        return new ParameterTable(name + "+" + resource, copy);
+    }
+
     @Override
     public String toString() {
         return "ParameterTable " + name + " (" + values.size() + " values)";

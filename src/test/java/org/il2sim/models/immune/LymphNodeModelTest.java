@@ -57,6 +57,32 @@ class LymphNodeModelTest {
         assertThat(m.initialValue("Treg_IL2Ra_total")).isEqualTo(50 * 3589);
     }
 
+    /**
+     * The B7 setup's overlay table replaces exactly its own values (the producers' secretion and the suppression
+     * options), each with a source; B4 uses the bundled table as it is; an overlay id the bundled table lacks is refused.
+     */
+    @Test
+    void homeostasisOverlayReplacesOnlyItsOwnValues() {
+        ParameterTable bundled = LymphNodeModel.defaults();
+        ParameterTable b7 = LymphNodeModel.defaults(LymphNodeSetup.homeostasis());
+        assertThat(LymphNodeModel.defaults(LymphNodeSetup.tugOfWar())).isSameAs(bundled);
+        List<String> changed = new ArrayList<>();
+        for (var q : bundled.parameters()) {
+            if (b7.value(q.id()) != q.value()) {
+                changed.add(q.id());
+                assertThat(b7.get(q.id()).source()).as(q.id()).contains("replaces");
+                assertThat(b7.get(q.id()).unit()).isEqualTo(q.unit());
+            }
+        }
+        assertThat(changed).containsExactlyInAnyOrder("secretion_shutoff", "boost_fold",
+                "suppressed_priming_tolerises", "suppression_needs_STAT5");
+        assertThat(bundled.value("secretion_shutoff")).isEqualTo(1);
+        assertThat(bundled.value("suppressed_priming_tolerises")).isZero();
+        assertThat(b7.value("secretion_shutoff")).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bundled.overlaid("closed-culture.tsv"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not in");
+    }
+
     /** §6 (a): without cells, IL-2 decays at the clearance rate alone, IL(t) = IL(0)·2^(−t/t½). */
     @Test
     void withoutCellsIl2DecaysAtTheClearanceRate() {
@@ -81,7 +107,19 @@ class LymphNodeModelTest {
     void il2IsConserved() {
         ReactionNetwork n = LymphNodeModel.build(LymphNodeSetup.tugOfWar(),
                 LymphNodeModel.defaults().with("anti_IL2", 0.5 / 60, "a weak antibody sink, to exercise it"));
-        double[] t = ImmuneTesting.grid(12 * DAY, 96);
+        assertConserved(n, ImmuneTesting.grid(12 * DAY, 96), 1e7); // 4e7 molecules, 70 nM-equivalents in 1 nL
+    }
+
+    /** The same balance in B7 (constant secretion, tolerising suppression), 100 days from the empty patch. */
+    @Test
+    void il2IsConservedInTheHomeostasisSetup() {
+        LymphNodeSetup b7 = LymphNodeSetup.homeostasis();
+        ReactionNetwork n = LymphNodeModel.build(b7, LymphNodeModel.defaults(b7).with("anti_IL2", 0.5 / 60,
+                "a weak antibody sink, to exercise it"));
+        assertConserved(n, ImmuneTesting.grid(100 * DAY, 100), 1e6);
+    }
+
+    static void assertConserved(ReactionNetwork n, double[] t, double minSecreted) {
         CompiledModel m = CompiledModel.compile(n);
         List<CompiledModel.Readout> outs = new ArrayList<>();
         outs.add(m.readout("IL2_secreted", true));
@@ -90,7 +128,7 @@ class LymphNodeModelTest {
         }
         double[][] rows = TimeCourse.run(m, Methods.defaultOde(), TOL, t, outs, true);
         double secreted = rows[t.length - 1][0];
-        assertThat(secreted).isGreaterThan(1e7); // 4e7 molecules, 70 nM-equivalents in 1 nL
+        assertThat(secreted).isGreaterThan(minSecreted);
         double[] last = rows[t.length - 1];
         for (int k = 1; k < last.length; k++) {
             assertThat(last[k]).as(IL2_HELD.get(k - 1)).isGreaterThanOrEqualTo(0);
