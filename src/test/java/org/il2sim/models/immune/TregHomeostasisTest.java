@@ -48,7 +48,7 @@ class TregHomeostasisTest {
     static final double BLOCKING = 1e6 / 60;
     /**
      * The sink switched on by an event at day 1000: 10⁵ per h, still blocking (Tregs reach θ_R/d_starved). With 10⁶
-     * per h the BDF restart at the event fails with a step-size underflow on this state (docs/immune.md B7).
+     * per h the event asks, at these tolerances, for steps below the resolution of time at day 1000 (docs/immune.md B7).
      */
     static final double BLOCKING_BY_EVENT = 1e5 / 60;
 

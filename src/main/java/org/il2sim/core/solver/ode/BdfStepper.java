@@ -414,6 +414,11 @@ final class BdfStepper implements OdeStepper {
                     system.componentName(bad));
         }
         int c = WeightedNorm.largest(acor, weights);
+        if (t + h == t) { // not stiffness alone: the error test asks for a step finer than time can be told apart
+            return new SolverException("step size underflow (h = " + h + ", below the resolution " + Math.ulp(t)
+                    + " of time at this t; the absolute tolerance is likely too tight for this quantity's fastest"
+                    + " change: raise atol, or start the time nearer the event)", t, system.componentName(c));
+        }
         return new SolverException("step size underflow (h = " + h + ")", t, system.componentName(c));
     }
 }

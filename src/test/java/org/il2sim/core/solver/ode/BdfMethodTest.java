@@ -444,4 +444,16 @@ class BdfMethodTest {
                 + "evaluations%n", jumps, steps[0], evaluations[0], steps[1], evaluations[1]);
         assertThat(evaluations[1]).isLessThan(evaluations[0]);
     }
+
+    @Test
+    void aStepBelowTheResolutionOfTimeIsReportedAsSuchWithTheQuantity() {
+        // at t = 1e6 one ulp of time is 1.2e-10; a transient of rate 1e9 with atol 1e-14 needs steps of ~1e-14
+        OdeStepper s = new BdfMethod().start(TestProblems.decay(1e9), 1e6, new double[] {1}, tol(1e-8, 1e-14));
+        assertThatThrownBy(() -> integrate(s, 1e6 + 1)).isInstanceOf(SolverException.class)
+                .hasMessageContaining("below the resolution").hasMessageContaining("raise atol");
+        // a transient 10^4 times slower, with the usual tolerances, is resolved at the same t
+        double[] y = integrate(new BdfMethod().start(TestProblems.decay(1e5), 1e6, new double[] {1}, tol(1e-6, 1e-9)),
+                1e6 + 1);
+        assertThat(y[0]).isCloseTo(0, within(1e-8));
+    }
 }
