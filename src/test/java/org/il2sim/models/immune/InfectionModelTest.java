@@ -193,6 +193,12 @@ class InfectionModelTest {
                 "fast end of Bocharov's range")), TOL, T, IDS);
         double fastRatio = ImmuneTesting.max(fast[0]) / ImmuneTesting.max(fast[2]);
         assertThat(fastRatio).isGreaterThan(20).isCloseTo(33.8, within(0.5));
+        // a slower CD4 contraction (Homann's "prolonged", here the slow end of Bocharov's range) barely moves the
+        // peak: contraction acts only once f has fallen
+        double[][] slow = ImmuneTesting.run(InfectionModel.build(P.with("CD4_contraction_half_life",
+                87.6 * ImmuneTesting.HOUR, "slow end of Bocharov's range")), TOL, T, IDS);
+        double slowRatio = ImmuneTesting.max(slow[0]) / ImmuneTesting.max(slow[2]);
+        assertThat(slowRatio).isLessThan(ratio).isGreaterThan(0.9 * ratio).isCloseTo(279, within(3.0));
     }
 
     @Test
