@@ -39,7 +39,8 @@ import org.il2sim.core.units.Units;
  *       {@code pathogen_extinction} sets it to 0 below V_extinct, the event {@code rechallenge} adds V_challenge at
  *       T_challenge;</li>
  *   <li>for P ∈ {CD8, CD4}: {@code P_naive} → {@code P_primed} at f/t_priming; primed → 2 {@code P_effector} at
- *       1/t_first_division (first division, programmed); effector → 2 effector at ρ·f·G (G the IL-2 factor);
+ *       1/t_first_division (first division, programmed); effector → 2 effector at ρ·f·G (G the IL-2 factor,
+ *       ρ = ln 2 / P_doubling, α + r = ln 2 / P_contraction_half_life);
  *       effector → ∅ at α(1 − f), effector → {@code P_memory} at r(1 − f); memory → effector at f/t_priming
  *       (recall); memory → ∅ at δ_M; {@code P_divisions} counts divisions;</li>
  *   <li>{@code IL2} (molecules in V_tissue): secreted by CD4 effectors at k_prod·f, cleared at ln 2/t_half_IL2,
@@ -132,7 +133,6 @@ public final class InfectionModel {
         derive(b, "k_endo", "1/min", "ln 2 / t_half_endo", Ex.rateFromHalfLife("t_half_endo"));
         derive(b, "molecules_per_nM", "molecules/nM", "V_tissue * N_A * 1e-9",
                 times(s("V_tissue"), num(Units.AVOGADRO * 1e-9)));
-        derive(b, "CD4_rho", "1/min", "ln 2 / CD4_doubling", Ex.rateFromHalfLife("CD4_doubling"));
 
         PopulationNet.cells(b, COMPARTMENT, PATHOGEN, "pathogen load (PFU)", "V_0");
         PopulationNet.cells(b, COMPARTMENT, IL2, "IL-2 molecules in the tissue volume", 0);
@@ -174,6 +174,10 @@ public final class InfectionModel {
     }
 
     private static void addPopulation(NetworkBuilder b, Population pop) {
+        derive(b, pop.parameter("rho"), "1/min", "ln 2 / " + pop.parameter("doubling"),
+                Ex.rateFromHalfLife(pop.parameter("doubling")));
+        derive(b, pop.parameter("contraction"), "1/min", "ln 2 / " + pop.parameter("contraction_half_life"),
+                Ex.rateFromHalfLife(pop.parameter("contraction_half_life")));
         derive(b, pop.parameter("alpha"), "1/min", pop.parameter("contraction") + " - " + pop.parameter("r"),
                 minus(s(pop.parameter("contraction")), s(pop.parameter("r"))));
         PopulationNet.cells(b, COMPARTMENT, pop.naive(), pop.name() + " naive antigen-specific cells",
