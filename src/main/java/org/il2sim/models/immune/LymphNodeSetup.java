@@ -9,16 +9,33 @@ package org.il2sim.models.immune;
  * @param startEmpty the patch starts without T cells and fills from the thymus, as after birth (scenario B7, a
  *                   knockout present from the start); false: it starts with Treg_0·Treg_density Tregs, CD4_naive_ss
  *                   naive CD4 cells and self_naive_0 self-reactive naive cells (scenario B4)
+ * @param generations activated conventional cells are counted by generation (a chain of generation compartments per
+ *                    clone), so that their division destiny is a number of divisions (parameter
+ *                    {@code counted_destiny}; Marchingo 2014); false: one compartment per clone whose division is a
+ *                    rate (B7, and B4 as bundled)
  */
-public record LymphNodeSetup(boolean infection, boolean startEmpty) {
+public record LymphNodeSetup(boolean infection, boolean startEmpty, boolean generations) {
+
+    /** The patch without generation compartments (division as a rate), as before the counted destiny. */
+    public LymphNodeSetup(boolean infection, boolean startEmpty) {
+        this(infection, startEmpty, false);
+    }
 
     /** Scenario B4: a patch at its bundled cell numbers meets a strong foreign antigen beside the weak self one. */
     public static LymphNodeSetup tugOfWar() {
-        return new LymphNodeSetup(true, false);
+        return new LymphNodeSetup(true, false, false);
     }
 
-    /** Scenario B7: an empty patch filled by the thymus; self antigen only. */
+    /**
+     * Scenario B4 with activated cells counted by generation, so that their division destiny is a number of
+     * divisions (Marchingo 2014; docs/immune.md, B4, "Counted division destiny").
+     */
+    public static LymphNodeSetup tugOfWarCountedDestiny() {
+        return new LymphNodeSetup(true, false, true);
+    }
+
+    /** Scenario B7: an empty patch filled by the thymus; self antigen only; division as a rate. */
     public static LymphNodeSetup homeostasis() {
-        return new LymphNodeSetup(false, true);
+        return new LymphNodeSetup(false, true, false);
     }
 }
