@@ -29,7 +29,7 @@ public final class ScenarioReader {
     public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain",
             "acute-infection", "acute-infection-il2", "closed-culture", "effector-memory-fate", "il2-complexes",
             "il15-nk-memory",
-            "b-cell-help", "treg-tug-of-war", "treg-homeostasis");
+            "b-cell-help", "treg-tug-of-war", "treg-tug-of-war-destiny", "treg-homeostasis");
     /** What each population-scale built-in model is, for `il2sim models list` (the γc and binding models list themselves). */
     public static final Map<String, String> POPULATION_MODELS = orderedMap(
             "acute-infection", "B5: CD8 and CD4 expansion, contraction and memory after an acute infection (De Boer 2001)",
@@ -40,6 +40,8 @@ public final class ScenarioReader {
             "il15-nk-memory", "B11: IL-15 and IL-2 on NK cells and memory CD8 homeostasis (Kennedy 2000, Ku 2000)",
             "b-cell-help", "B11: IL-2 and IL-21 help for plasmablasts and immunoglobulin output",
             "treg-tug-of-war", "B4: Tregs and weak (self) and strong (foreign) CD4 clones sharing IL-2 in a lymph-node patch",
+            "treg-tug-of-war-destiny", "B4 with activated cells counted by generation: a counted division destiny "
+                    + "(Marchingo 2014)",
             "treg-homeostasis", "B7: Treg homeostasis (thymic output, IL-2-dependent survival) and knockouts");
 
     private static Map<String, String> orderedMap(String... kv) {

@@ -214,6 +214,10 @@ public final class ScenarioRunner {
         if (name.equals("treg-tug-of-war")) {
             return org.il2sim.models.immune.LymphNodeModel.build(org.il2sim.models.immune.LymphNodeSetup.tugOfWar());
         }
+        if (name.equals("treg-tug-of-war-destiny")) {
+            return org.il2sim.models.immune.LymphNodeModel.build(
+                    org.il2sim.models.immune.LymphNodeSetup.tugOfWarCountedDestiny());
+        }
         if (name.equals("treg-homeostasis")) {
             return org.il2sim.models.immune.LymphNodeModel.build(
                     org.il2sim.models.immune.LymphNodeSetup.homeostasis());
@@ -295,7 +299,7 @@ public final class ScenarioRunner {
                     case "effector-memory-fate", "il2-complexes", "il15-nk-memory", "b-cell-help",
                             "acute-infection-il2" ->
                             org.il2sim.models.immune.PopulationModels.unitOf(b.name(), n, id);
-                    case "treg-tug-of-war", "treg-homeostasis" -> org.il2sim.models.immune.LymphNodeModel.unitOf(id);
+                    case "treg-tug-of-war", "treg-tug-of-war-destiny", "treg-homeostasis" -> org.il2sim.models.immune.LymphNodeModel.unitOf(id);
                     default -> "";
                 };
             }

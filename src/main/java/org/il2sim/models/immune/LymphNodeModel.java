@@ -61,6 +61,10 @@ import org.il2sim.core.units.Units;
  *                                  Marchingo 2014) or 1 − φ (division_inputs_add = 0); φ = 0 as bundled
  *   c_active → ∅                   [d_signalled + (d_starved − d_signalled)·(1 − V)]·c_active,
  *                                  V = S_c + TCR_survival·(D − S_c)
+ *   (LymphNodeSetup.generations: c_active is the sum of generations c_active_g0..g_G; generation k divides into
+ *    k + 1 at p·min(1, max(0, N − k)), N = N_TCR·E/(E + K_E) + N_IL2·S_c, the counted division destiny of
+ *    Marchingo 2014, and survives with V_k = S_c + TCR_survival·max(w_k − S_c, 0); counted_destiny = 0 gives
+ *    every generation the rate D above)
  *   ∅ → α (population P)           N·k_R·CD25_P·(α_base + α_TCR·H(E, τ) + α_STAT·P); α → ∅ (k_R + death)·α
  *   ∅ → β                          N·k_R·CD122·(β_0 + (β_max − β_0)·H(E, τ)); β → ∅ (k_R + death)·β
  *   IL2_medium → X                 N·k_on·[IL-2]·max(R − X, 0)
@@ -164,8 +168,11 @@ public final class LymphNodeModel {
                 product("d_naive", CD4_NAIVE)));
 
         addTregs(b, s);
+        // counted destiny (Marchingo 2014): generation compartments 0..G per clone, G = ceil(N_TCR + N_IL2)
+        int generations = s.generations() ? (int) Math.ceil(p.value("destiny_TCR_generations")
+                + p.value("destiny_IL2_generations")) : 0;
         for (String c : CLONES) {
-            addClone(b, s, c);
+            addClone(b, s, c, generations);
         }
         Expr conv = plus(sym(CD4_NAIVE), sym(SELF + "_naive"), sym(SELF + "_active"), sym(FOREIGN + "_naive"),
                 sym(FOREIGN + "_active"));
@@ -251,14 +258,18 @@ public final class LymphNodeModel {
         fate(b, TREG, "Treg", "d_Treg_min", "K_S_Treg", null);
     }
 
-    private static void addClone(NetworkBuilder b, LymphNodeSetup s, String c) {
+    private static void addClone(NetworkBuilder b, LymphNodeSetup s, String c, int generations) {
         boolean self = c.equals(SELF);
         String naive = c + "_naive";
         String active = c + "_active";
         Expr naive0 = self ? (s.startEmpty() ? num(0) : sym("self_naive_0"))
                 : (s.infection() ? sym("foreign_naive_0") : num(0));
         cells(b, naive, (self ? "self" : "foreign") + "-reactive naive CD4 T cells", naive0);
-        cells(b, active, (self ? "self" : "foreign") + "-reactive activated CD4 T cells", num(0));
+        if (generations > 0) {
+            generationCells(b, active, (self ? "self" : "foreign") + "-reactive activated CD4 T cells", generations);
+        } else {
+            cells(b, active, (self ? "self" : "foreign") + "-reactive activated CD4 T cells", num(0));
+        }
         String e = c + "_TCR_engaged";
         Expr pmhc = self ? sym("pMHC_self") : sym(FOREIGN_PMHC);
         rule(b, e, "molecules/cell", "engaged TCR per " + c + "-reactive cell",
@@ -271,7 +282,8 @@ public final class LymphNodeModel {
         }
         b.add(reaction(naive + "_death", c + "-reactive naive death", one(naive), none(), product("d_naive", naive)));
         b.add(reaction(c + "_activation", c + "-reactive naive cells recruited by antigen (suppressed by Tregs)",
-                one(naive), one(active), div(product(tcr, SUPPRESSION, naive), sym("t_activation"))));
+                one(naive), one(generations > 0 ? active + "_g0" : active), div(product(tcr, SUPPRESSION, naive),
+                        sym("t_activation"))));
         // suppressed_priming_tolerises = 1: an encounter with antigen that Tregs suppress (1 − g) tolerises the naive
         // cell (anergy or deletion without costimulation) instead of only delaying its activation; 0 (as bundled):
         // no such loss, a suppressed cell waits for its next encounter
@@ -291,7 +303,7 @@ public final class LymphNodeModel {
                 + "X/(K_P + X)/(1 + fate_TCR_inhibition sigma_TCR E)", div(sym(active + "_IL2_signalling"),
                 times(plus(sym("K_P"), sym(active + "_IL2_signalling")), plus(num(1), product("fate_TCR_inhibition",
                         "sigma_TCR", e)))));
-        fate(b, active, c + "-reactive activated", "d_signalled", "K_S", e);
+        fate(b, active, c + "-reactive activated", "d_signalled", "K_S", e, generations);
         String sec = c + "_secreting";
         // E_repression_floor > 0: the pSTAT5 shut-off reads the TCR signal no lower than the floor (Tkach's fitted
         // range), while secretion still needs H(E, tau); 0 is Tkach's form as printed
@@ -371,6 +383,11 @@ public final class LymphNodeModel {
      */
     private static void fate(NetworkBuilder b, String pop, String what, String signalledDeath, String halfSignal,
                              String engaged) {
+        fate(b, pop, what, signalledDeath, halfSignal, engaged, 0);
+    }
+
+    private static void fate(NetworkBuilder b, String pop, String what, String signalledDeath, String halfSignal,
+                             String engaged, int generations) {
         String signal = pop + "_signal";
         rule(b, signal, "1", "IL-2 signal S = F^m/(K_S^m + F^m), " + what, hill(sym(pop + "_fate_input"),
                 sym(halfSignal), sym("signal_hill")));
@@ -392,11 +409,15 @@ public final class LymphNodeModel {
             survival = plus(sym(signal), times(sym("TCR_survival"), minus(sym(drive), sym(signal))));
         }
         String death = pop + "_death_rate";
-        rule(b, death, "1/min", "death rate, " + what, plus(sym(signalledDeath), times(minus(sym("d_starved"),
-                sym(signalledDeath)), minus(num(1), survival))));
-        b.add(reaction(pop + "_division", what + " division", one(pop), List.of(SpeciesReference.of(pop, 2)),
-                product("p_max", drive, pop)));
-        b.add(reaction(pop + "_death", what + " death", one(pop), none(), product(death, pop)));
+        if (generations > 0) {
+            generationFates(b, pop, what, signalledDeath, generations);
+        } else {
+            rule(b, death, "1/min", "death rate, " + what, plus(sym(signalledDeath), times(minus(sym("d_starved"),
+                    sym(signalledDeath)), minus(num(1), survival))));
+            b.add(reaction(pop + "_division", what + " division", one(pop), List.of(SpeciesReference.of(pop, 2)),
+                    product("p_max", drive, pop)));
+            b.add(reaction(pop + "_death", what + " death", one(pop), none(), product(death, pop)));
+        }
         b.add(reaction(pop + "_IL2Ra_death", "IL-2Ra lost with dying cells, " + what, one(pop + "_IL2Ra_total"),
                 none(), product(death, pop + "_IL2Ra_total")));
         b.add(reaction(pop + "_IL2Rb_death", "IL-2Rb lost with dying cells, " + what, one(pop + "_IL2Rb_total"),
@@ -406,5 +427,59 @@ public final class LymphNodeModel {
         b.add(reaction(pop + "_IL2_bound_bg_death", "IL-2Rbg-bound IL-2 lost with dying cells, " + what,
                 one(pop + "_IL2_bound_bg_total"), one(IL2_LOST_WITH_CELLS),
                 product(death, pop + "_IL2_bound_bg_total")));
+    }
+
+    /** Generation compartments pop_g0 .. pop_gG (cells) and the rule pop = their sum. */
+    private static void generationCells(NetworkBuilder b, String pop, String what, int generations) {
+        List<Expr> all = new ArrayList<>();
+        for (int k = 0; k <= generations; k++) {
+            cells(b, pop + "_g" + k, what + " in generation " + k + (k == generations ? " or later" : ""), num(0));
+            all.add(sym(pop + "_g" + k));
+        }
+        rule(b, pop, "cells", what + ", all generations, cells", plus(all));
+    }
+
+    /**
+     * Division and death by generation (the counted division destiny, Marchingo 2014, immune-parameters.md K9: TCR
+     * and IL-2 inputs add generations): the destiny N = N_TCR·E/(E + K_E) + N_IL2·S, with E the engaged TCR (0 once
+     * the foreign antigen is cleared, which ends the strong clone's programmed expansion, De Boer 2001). A cell of generation k divides into generation k + 1 at p_max·w_k, w_k = min(1, max(0, N − k)): it
+     * divides while its generation is below its destiny and then stops; it survives as far as w_k reaches,
+     * V_k = S + TCR_survival·max(w_k − S, 0), so a cell past its destiny lives on its IL-2 signal alone. With
+     * counted_destiny = 0, w_k is the rate model's drive D and V_k its survival for every generation, so the sum of
+     * the generations follows the one-compartment model. The last compartment holds generation G and later.
+     */
+    private static void generationFates(NetworkBuilder b, String pop, String what, String signalledDeath,
+                                        int generations) {
+        String signal = pop + "_signal";
+        String drive = pop + "_division_drive";
+        // the TCR term reads the engaged TCR of the moment: the foreign antigen's window (t_foreign_antigen) is De
+        // Boer 2001's expansion window, so TCR-programmed divisions end with it
+        String engaged = pop.substring(0, pop.indexOf('_')) + "_TCR_engaged";
+        String destiny = pop + "_destiny";
+        rule(b, destiny, "1", "division destiny in generations, N_TCR E/(E + K_E) + N_IL2 S, " + what,
+                plus(times(sym("destiny_TCR_generations"), div(sym(engaged), plus(sym(engaged),
+                        sym("K_TCR_division")))), product("destiny_IL2_generations", signal)));
+        Expr counted = sym("counted_destiny");
+        Expr rate = minus(num(1), counted);
+        List<Expr> deaths = new ArrayList<>();
+        for (int k = 0; k <= generations; k++) {
+            String g = pop + "_g" + k;
+            String w = g + "_division_drive";
+            Expr within = Ex.max(num(0), Ex.min(num(1), minus(sym(destiny), num(k))));
+            rule(b, w, "1", "division drive of generation " + k + ": min(1, max(0, N - k)) (counted destiny) or D "
+                    + "(rate), " + what, plus(times(counted, within), times(rate, sym(drive))));
+            Expr survival = plus(sym(signal), times(sym("TCR_survival"), plus(times(counted,
+                    Ex.max(num(0), minus(sym(w), sym(signal)))), times(rate, minus(sym(drive), sym(signal))))));
+            String death = g + "_death_rate";
+            rule(b, death, "1/min", "death rate of generation " + k + ", " + what, plus(sym(signalledDeath),
+                    times(minus(sym("d_starved"), sym(signalledDeath)), minus(num(1), survival))));
+            String next = k < generations ? pop + "_g" + (k + 1) : g;
+            b.add(reaction(g + "_division", what + " division, generation " + k, one(g),
+                    List.of(SpeciesReference.of(next, 2)), product("p_max", w, g)));
+            b.add(reaction(g + "_death", what + " death, generation " + k, one(g), none(), product(death, g)));
+            deaths.add(product(death, g));
+        }
+        rule(b, pop + "_death_rate", "1/min", "mean death rate over the generations (receptors, Boost and bound IL-2 "
+                + "leave with dying cells), " + what, div(plus(deaths), Ex.max(sym(pop), sym("cell_floor"))));
     }
 }

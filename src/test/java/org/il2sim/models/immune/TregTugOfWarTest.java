@@ -29,7 +29,11 @@ class TregTugOfWarTest {
     }
 
     static double[][] run(ParameterTable p, double[] T) {
-        double[][] r = ImmuneTesting.run(LymphNodeModel.build(LymphNodeSetup.tugOfWar(), p), TOL, T, "self_naive",
+        return run(LymphNodeSetup.tugOfWar(), p, T);
+    }
+
+    static double[][] run(LymphNodeSetup setup, ParameterTable p, double[] T) {
+        double[][] r = ImmuneTesting.run(LymphNodeModel.build(setup, p), TOL, T, "self_naive",
                 "self_active", "foreign_naive", "foreign_active", LymphNodeModel.TREG_SIGNAL_SHARE, "Treg");
         double[][] out = new double[4][T.length];
         for (int i = 0; i < T.length; i++) {
@@ -184,5 +188,122 @@ class TregTugOfWarTest {
             assertThat(mean).isLessThan(1);
         }
         System.out.println(out);
+    }
+
+    // ---- the counted division destiny (LymphNodeSetup.tugOfWarCountedDestiny; docs/immune.md B4) ----
+
+    static final LymphNodeSetup DESTINY = LymphNodeSetup.tugOfWarCountedDestiny();
+
+    /** Tkach 2014's C(x, y, K): the equilibrium complex count of x + y ⇌ xy with dissociation constant K. */
+    static double complex(double x, double y, double k) {
+        double sum = x + y + k;
+        return (sum - Math.sqrt(sum * sum - 4 * x * y)) / 2;
+    }
+
+    /**
+     * The generation chain is bookkeeping only when nothing is counted (counted_destiny = 0): every generation then
+     * divides and dies at the one-compartment model's rates, so the sum over generations must follow that model, for
+     * the bundled rate model and for the TCR-programmed rate variant (φ = 15/17).
+     */
+    @Test
+    void generationsWithoutCountingFollowTheOneCompartmentModel() {
+        for (ParameterTable p : new ParameterTable[] {LymphNodeModel.defaults(), with("TCR_division_share",
+                MARCHINGO)}) {
+            double[][] one = run(p);
+            double[][] chain = run(DESTINY, p.with("counted_destiny", 0, "rate model"), T);
+            double worst = 0;
+            for (int k = 0; k < 2; k++) {
+                for (int i = 0; i < T.length; i++) {
+                    worst = Math.max(worst, Math.abs(chain[k][i] - one[k][i]) / (1e-3 + Math.abs(one[k][i])));
+                    assertThat(chain[k][i]).isCloseTo(one[k][i], org.assertj.core.api.Assertions.within(
+                            1e-4 * Math.abs(one[k][i]) + 1e-3));
+                }
+            }
+            System.out.printf("B4 generation chain, counted_destiny 0 (phi %.3f): largest relative difference from "
+                    + "the one-compartment model %.2g%n", p.value("TCR_division_share"), worst);
+        }
+    }
+
+    /**
+     * Counted destiny (Marchingo 2014, K9): the strong clone (E ≈ 4,600, N ≈ 14.7 + 2S generations) divides as long
+     * as its antigen lasts and escapes (Feinerman 2010, P9), peaking when its antigen is cleared (De Boer 2001's
+     * expansion window, t_foreign_antigen); the weak clone (E ≈ 10, N ≈ 1.35 + 2S) expands transiently and is pruned
+     * (Wong 2021, S8); early pSTAT5 stays in Tregs (S9). Bound: with at most N_TCR·E/(E + K_E) + N_IL2 generations,
+     * no weak-clone cell leaves more than 2^N descendants, so its peak in any Treg setting is at most its naive cells
+     * (start plus thymic inflow over 12 days) times 2^N.
+     */
+    @Test
+    void countedDestinyLetsTheStrongCloneEscapeAndPrunesTheWeakOne() {
+        ParameterTable p = LymphNodeModel.defaults();
+        double[][] r = run(DESTINY, p, T);
+        int end = T.length - 1;
+        double foreign = ImmuneTesting.max(r[1]) / START;
+        double foreignDay = T[ImmuneTesting.argMax(r[1])] / DAY;
+        double mean = 0;
+        for (int i = 1; i <= 24; i++) {
+            mean += r[2][i] / 24;
+        }
+        double eSelf = complex(p.value("n_TCR0"), p.value("pMHC_self"), p.value("K_TCR_self"));
+        double n = p.value("destiny_TCR_generations") * eSelf / (eSelf + p.value("K_TCR_division"))
+                + p.value("destiny_IL2_generations");
+        double inflow = p.value("thymic_self_fraction") * p.value("CD4_naive_ss") * p.value("d_naive") * T[end];
+        double cap = (START + inflow) * Math.pow(2, n);
+        double[][] none = run(DESTINY, with("Treg_density", 0), T);
+        double[][] ko = run(DESTINY, with("Treg_CD25", 0), T);
+        System.out.printf("B4 counted destiny: Treg share of the IL-2 signal 1 h %.3f, 6 h %.3f, 24 h %.3f, day-1 "
+                        + "mean %.3f; foreign peak %.1f (%.1fx, day %.2f), day 12 %.1f; self peak %.1f (day %.2f), day "
+                        + "12 %.1f; self bound %.0f (N = %.2f generations); self peak without Tregs %.1f, Treg CD25 KO "
+                        + "%.1f%n", r[2][1], r[2][6], r[2][24], mean, ImmuneTesting.max(r[1]), foreign, foreignDay,
+                r[1][end], ImmuneTesting.max(r[0]), T[ImmuneTesting.argMax(r[0])] / DAY, r[0][end], cap, n,
+                ImmuneTesting.max(none[0]), ImmuneTesting.max(ko[0]));
+        for (int i = 1; i <= 12; i++) {
+            assertThat(r[2][i]).as("share at %s h", i).isGreaterThan(0.5);
+        }
+        assertThat(foreign).isGreaterThan(5);
+        assertThat(foreignDay).isBetween(p.value("t_foreign_antigen") / DAY - 0.5,
+                p.value("t_foreign_antigen") / DAY + 0.5);
+        assertThat(r[0][end]).isLessThan(START / 2);
+        for (double[][] x : new double[][][] {r, none, ko}) {
+            assertThat(ImmuneTesting.max(x[0])).isLessThanOrEqualTo(cap);
+        }
+    }
+
+    /**
+     * Counted destiny and Treg control of the weak clone. Removing Tregs lets it expand, by more than one generation
+     * per recruited cell (peak ratio > 2). But the foreign clone's IL-2 saturates the weak clone's IL-2 signal with
+     * Tregs present (S > 0.9 from day 1 to the antigen's end), so the IL-2 term of its destiny is already full:
+     * removing the Tregs' CD25 cannot add a generation (peak ratio < 2), and the Treg density acts only through
+     * recruitment, less than in proportion (halving gives less than 2x: the non-linear breakdown is missed).
+     */
+    @Test
+    void countedDestinyTregControlOfTheWeakClone() {
+        double[] f = {0.25, 0.5, 0.75, 1, 1.5, 2};
+        double[] peak = new double[f.length];
+        StringBuilder out = new StringBuilder("B4 counted destiny, self clone peak vs Treg density:");
+        for (int k = 0; k < f.length; k++) {
+            peak[k] = ImmuneTesting.max(run(DESTINY, with("Treg_density", f[k]), T)[0]);
+            out.append(String.format(" %.2f: %.1f;", f[k], peak[k]));
+        }
+        double base = peak[3];
+        double none = ImmuneTesting.max(run(DESTINY, with("Treg_density", 0), T)[0]);
+        double ko = ImmuneTesting.max(run(DESTINY, with("Treg_CD25", 0), T)[0]);
+        double[] days = ImmuneTesting.grid(4 * DAY, 96);
+        double[][] signal = ImmuneTesting.run(LymphNodeModel.build(DESTINY), TOL, days, "self_active_signal");
+        double least = 1;
+        for (int i = 24; i < days.length; i++) {
+            least = Math.min(least, signal[0][i]);
+        }
+        double halving = peak[1] / base;
+        System.out.println(out + String.format(" halving %.2fx (elasticity %.2f), 0.75: %.2fx (local elasticity "
+                        + "%.2f); no Tregs %.1f (%.2fx); Treg CD25 KO %.1f (%.2fx); least self signal days 1-4 %.3f",
+                halving, Math.log(halving) / Math.log(2), peak[2] / base, Math.log(peak[2] / base) / Math.log(4.0 / 3),
+                none, none / base, ko, ko / base, least));
+        for (int k = 1; k < f.length; k++) {
+            assertThat(peak[k]).isLessThan(peak[k - 1]);
+        }
+        assertThat(none / base).isGreaterThan(2);
+        assertThat(least).isGreaterThan(0.9);
+        assertThat(ko / base).isLessThan(2);
+        assertThat(halving).isLessThan(2);
     }
 }
