@@ -34,8 +34,8 @@ import picocli.CommandLine;
                         + "time and read-out; NaN where the fit fails) and PNG/SVG plots per ligand and time.",
                 "With --valency N the steady-state multivalent binding model (Orcutt-Jahns et al. 2023) replaces the "
                         + "ODE model: IL-2 variants as Fc complexes of N IL-2 units; active_complexes is then bound "
-                        + "IL-2Rb per cell at equilibrium (time_min INF), pSTAT5/pERK/pAkt NaN, --times, "
-                        + "--parameter-set and the tolerances are not used."},
+                        + "IL-2Rb per cell at equilibrium (time_min INF), pSTAT5/pERK/pAkt NaN; --times, "
+                        + "--parameter-set and the tolerances belong to the ODE model and are refused."},
         footer = {"", "Examples:", "  il2sim dose-response --out dr",
                 "  il2sim dose-response --cells Treg,NK --ligands IL2,H9,N88D --doses 1e-4:100:16 --times 60 --out dr",
                 "  il2sim dose-response --ligand-def myIL2:kdAlpha=0.19,kdBetaGamma=5.3 --ligands IL2,myIL2 --out dr",
@@ -77,7 +77,7 @@ final class DoseResponseCommand implements Callable<Integer> {
     String receptorTable;
 
     @Option(names = "--valency", paramLabel = "N",
-            description = "Use the multivalent equilibrium binding model with complexes of N IL-2 units (N >= 1; "
+            description = "Use the multivalent equilibrium binding model with complexes of N IL-2 units (1 to 16; "
                     + "IL-2 variants only; doses are complex concentrations). Without it: the 62-state ODE model.")
     Integer valency;
 
@@ -160,8 +160,15 @@ final class DoseResponseCommand implements Callable<Integer> {
                 throw new UserInputException("--cell-density applies to the ODE model; the multivalent model "
                         + "(--valency) is an equilibrium at constant ligand");
             }
-            if (valency < 1) {
-                throw new UserInputException("--valency must be >= 1, got " + valency);
+            for (String odeOnly : List.of("--times", "--parameter-set", "--rtol", "--atol")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(odeOnly)) {
+                    throw new UserInputException(odeOnly + " belongs to the ODE model; the multivalent model "
+                            + "(--valency) is an equilibrium with its own parameters");
+                }
+            }
+            if (valency < 1 || valency > MultivalentBinding.maxValency()) {
+                throw new UserInputException("--valency must be between 1 and " + MultivalentBinding.maxValency()
+                        + " (IL-2 units per complex), got " + valency);
             }
             for (LigandDefinition l : ligandList) {
                 canonical(() -> MultivalentBinding.il2Affinities(l));

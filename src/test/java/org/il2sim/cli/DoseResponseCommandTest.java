@@ -144,6 +144,14 @@ class DoseResponseCommandTest {
         SbmlSimulateCommandTest.Run zero = SbmlSimulateCommandTest.run("dose-response", "--ligands", "IL2",
                 "--valency", "0", "--out", dir.resolve("o").toString());
         assertThat(zero.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        SbmlSimulateCommandTest.Run big = SbmlSimulateCommandTest.run("dose-response", "--ligands", "IL2",
+                "--valency", "100", "--out", dir.resolve("o").toString());
+        assertThat(big.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(big.err()).contains("--valency must be between 1 and 16");
+        SbmlSimulateCommandTest.Run times = SbmlSimulateCommandTest.run("dose-response", "--ligands", "IL2",
+                "--valency", "2", "--times", "60", "--out", dir.resolve("o").toString());
+        assertThat(times.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(times.err()).contains("--times belongs to the ODE model");
         assertThat(dir.resolve("o")).doesNotExist();
     }
 

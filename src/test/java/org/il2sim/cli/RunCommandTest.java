@@ -204,7 +204,13 @@ class RunCommandTest {
         Files.writeString(zero, "experiment: dose-response\nvalency: 0\n");
         SbmlSimulateCommandTest.Run z = run("run", zero.toString(), "--out", dir.resolve("z").toString());
         assertThat(z.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(z.err()).contains("zero.yaml:2:10: 'valency' must be between 1 and");
+        assertThat(z.err()).contains("zero.yaml:2:10: 'valency' must be between 1 and 16");
+        assertThat(dir.resolve("z")).doesNotExist();
+        Path times = dir.resolve("times.yaml");
+        Files.writeString(times, "experiment: dose-response\nvalency: 2\ntimes: [60 min]\n");
+        SbmlSimulateCommandTest.Run t = run("run", times.toString(), "--out", dir.resolve("t").toString());
+        assertThat(t.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(t.err()).contains("times.yaml:3:8: 'times' belongs to the ODE model");
         assertThat(dir.resolve("b")).doesNotExist();
     }
 

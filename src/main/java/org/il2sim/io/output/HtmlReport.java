@@ -88,9 +88,13 @@ public final class HtmlReport {
         row(h, "medium", panel.cellDensity() == org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM
                 ? "constant ligand concentration (no depletion)"
                 : "finite, depleted by the cells: " + panel.cellDensity() + " cells/mL (dose = starting concentration)");
-        row(h, "method", r.scenario().solver().method());
-        row(h, "tolerances", String.format(Locale.ROOT, "rtol %.3g, atol %.3g", r.scenario().solver().rtol(),
-                r.scenario().solver().atol()));
+        if (multivalent) {
+            row(h, "method", "equilibrium (Newton on the mass balance; no ODE solver)");
+        } else {
+            row(h, "method", r.scenario().solver().method());
+            row(h, "tolerances", String.format(Locale.ROOT, "rtol %.3g, atol %.3g", r.scenario().solver().rtol(),
+                    r.scenario().solver().atol()));
+        }
         row(h, "il2sim version", version);
         row(h, "wall time", r.wallMillis() + " ms");
         h.append("</table>\n<h2>Dose-response</h2>\n");

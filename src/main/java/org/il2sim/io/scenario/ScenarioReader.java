@@ -588,17 +588,25 @@ public final class ScenarioReader {
         }
         double density = org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM;
         if (top.entries().containsKey("cell-density")) {
+            int reported = problems.size();
             density = quantity(top, "cell-density", Dimension.CELL_DENSITY, Double.NaN);
-            if (!(density > 0) || Double.isInfinite(density)) {
+            if (problems.size() == reported && (!(density > 0) || Double.isInfinite(density))) {
                 problems.add(at(top.entries().get("cell-density"))
                         + ": 'cell-density' must be a positive number of cells per mL (e.g. 1e6 or '1e6 cells/mL')");
             }
         }
-        int valency = (int) integer(top, "valency", Scenario.DosePanel.ODE_MODEL, 1, Integer.MAX_VALUE);
+        int valency = (int) integer(top, "valency", Scenario.DosePanel.ODE_MODEL, 1,
+                org.il2sim.models.gammachain.MultivalentBinding.maxValency());
         if (valency != Scenario.DosePanel.ODE_MODEL) {
             if (density != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
                 problems.add(at(top.entries().get("valency")) + ": 'cell-density' applies to the ODE model; the "
                         + "multivalent model ('valency') is an equilibrium at constant ligand");
+            }
+            for (String odeOnly : List.of("times", "parameter-set", "solver")) {
+                if (top.entries().containsKey(odeOnly)) {
+                    problems.add(at(top.entries().get(odeOnly)) + ": '" + odeOnly + "' belongs to the ODE model; "
+                            + "the multivalent model ('valency') is an equilibrium with its own parameters");
+                }
             }
             for (String l : ligands) {
                 double[] def = defs.get(l);

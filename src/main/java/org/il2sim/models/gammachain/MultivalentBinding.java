@@ -34,6 +34,7 @@ public final class MultivalentBinding {
 
     private static final double KX_STAR;
     private static final double KA_OFF_DIAGONAL;
+    private static final int MAX_VALENCY;
     private static final List<Map<String, String>> ROWS;
 
     static {
@@ -41,16 +42,20 @@ public final class MultivalentBinding {
         ROWS = List.copyOf(t.rows());
         double kx = Double.NaN;
         double off = Double.NaN;
+        double max = Double.NaN;
         for (Map<String, String> row : t.rows()) {
             switch (row.get("id")) {
                 case "kx_star" -> kx = t.number(row, "value");
                 case "ka_off_diagonal" -> off = t.number(row, "value");
+                case "max_valency" -> max = t.number(row, "value");
                 default -> throw new IllegalStateException(RESOURCE + ": unknown parameter " + row.get("id"));
             }
         }
-        if (!(kx > 0) || !(off >= 0)) {
-            throw new IllegalStateException(RESOURCE + ": kx_star and ka_off_diagonal are required");
+        if (!(kx > 0) || !(off >= 0) || !(max >= 1) || max != Math.rint(max)) {
+            throw new IllegalStateException(RESOURCE + ": kx_star, ka_off_diagonal and a whole max_valency >= 1 are"
+                    + " required");
         }
+        MAX_VALENCY = (int) max;
         KX_STAR = kx;
         KA_OFF_DIAGONAL = off;
     }
@@ -66,6 +71,11 @@ public final class MultivalentBinding {
     /** Crosslinking constant Kx* (M per molecule/cell), from multivalent-binding.tsv. */
     public static double kxStar() {
         return KX_STAR;
+    }
+
+    /** The largest valency accepted (multivalent-binding.tsv: the closed form's numerical range, with a margin). */
+    public static int maxValency() {
+        return MAX_VALENCY;
     }
 
     /** The model's own parameters as in multivalent-binding.tsv: id, value, unit, source and note per row. */
@@ -286,8 +296,8 @@ public final class MultivalentBinding {
      */
     public static double[] il2Bound(LigandDefinition ligand, int valency, ReceptorAbundances cell,
                                     double doseNanomolar) {
-        if (valency < 1) {
-            throw new IllegalArgumentException("valency must be >= 1, got " + valency);
+        if (valency < 1 || valency > MAX_VALENCY) {
+            throw new IllegalArgumentException("valency must be between 1 and " + MAX_VALENCY + ", got " + valency);
         }
         double[] total = {cell.count(Receptor.IL2Ra), cell.count(Receptor.IL2Rb)};
         return solve(doseNanomolar * MOLAR_PER_NANOMOLAR, KX_STAR, total, new int[][]{{valency, valency}},
