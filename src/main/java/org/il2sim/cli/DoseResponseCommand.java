@@ -151,9 +151,10 @@ final class DoseResponseCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " exists and is not a folder");
         }
-        if (cellDensity != null && (!(cellDensity > 0) || cellDensity.isInfinite())) {
-            throw new UserInputException("--cell-density must be a positive number of cells per mL, got "
-                    + cellDensity);
+        if (cellDensity != null && !(cellDensity > 0 && cellDensity <= DoseResponse.maxCellsPerMillilitre())) {
+            throw new UserInputException(String.format(Locale.ROOT, "--cell-density must be a positive number of "
+                    + "cells per mL up to %.3g (each cell needs at least its own volume), got %s",
+                    DoseResponse.maxCellsPerMillilitre(), cellDensity));
         }
         if (valency != null) {
             if (cellDensity != null) {

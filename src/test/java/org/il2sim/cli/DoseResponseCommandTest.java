@@ -166,7 +166,7 @@ class DoseResponseCommandTest {
             assertThat(sparse.get(dose)).as("a sparse culture is the constant medium").isCloseTo(v, within(1e-5 * v));
             assertThat(dense.get(dose)).as("1e7 NK cells/mL deplete low doses").isLessThan(0.9 * v);
         });
-        for (String bad : List.of("0", "-5", "NaN", "Infinity")) {
+        for (String bad : List.of("0", "-5", "NaN", "Infinity", "1e10")) {
             SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cell-density", bad,
                     "--out", dir.resolve("bad").toString());
             assertThat(r.code()).as(bad).isEqualTo(ExitCode.INVALID_INPUT);

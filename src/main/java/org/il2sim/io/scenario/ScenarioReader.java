@@ -590,9 +590,11 @@ public final class ScenarioReader {
         if (top.entries().containsKey("cell-density")) {
             int reported = problems.size();
             density = quantity(top, "cell-density", Dimension.CELL_DENSITY, Double.NaN);
-            if (problems.size() == reported && (!(density > 0) || Double.isInfinite(density))) {
-                problems.add(at(top.entries().get("cell-density"))
-                        + ": 'cell-density' must be a positive number of cells per mL (e.g. 1e6 or '1e6 cells/mL')");
+            double max = org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre();
+            if (problems.size() == reported && !(density > 0 && density <= max)) {
+                problems.add(at(top.entries().get("cell-density")) + String.format(java.util.Locale.ROOT,
+                        ": 'cell-density' must be a positive number of cells per mL up to %.3g (e.g. 1e6 or"
+                                + " '1e6 cells/mL')", max));
             }
         }
         int valency = (int) integer(top, "valency", Scenario.DosePanel.ODE_MODEL, 1,

@@ -37,6 +37,11 @@ public final class DoseResponse {
     /** Densities are given per mL, as cultures are described; the depletion model takes cells per litre. */
     private static final double MILLILITRES_PER_LITRE = 1e3;
 
+    /** The densest culture accepted, in cells/mL (each cell needs at least its own volume; {@link LigandDepletion}). */
+    public static double maxCellsPerMillilitre() {
+        return LigandDepletion.maxCellsPerLitre() / MILLILITRES_PER_LITRE;
+    }
+
     private DoseResponse() {
     }
 
@@ -74,8 +79,10 @@ public final class DoseResponse {
     public static List<Point> run(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
                                   double[] doses, double[] times, ParameterSet set, double cellsPerMillilitre,
                                   Tolerances tolerances, int threads) {
-        if (!(cellsPerMillilitre >= 0) || Double.isInfinite(cellsPerMillilitre)) {
-            throw new IllegalArgumentException("cell density must be a positive number of cells per mL, was "
+        if (cellsPerMillilitre != CONSTANT_MEDIUM && !(cellsPerMillilitre > 0
+                && cellsPerMillilitre <= maxCellsPerMillilitre())) {
+            throw new IllegalArgumentException("cell density must be a positive number of cells per mL up to "
+                    + maxCellsPerMillilitre() + ", or " + CONSTANT_MEDIUM + " for a constant medium; was "
                     + cellsPerMillilitre);
         }
         int perPanel = doses.length;

@@ -25,16 +25,42 @@ public final class LigandDepletion {
     /** Id of the conversion factor (nmol per molecule). */
     public static final String NMOL_PER_MOLECULE = "nmol_per_molecule";
 
+    private static final String RESOURCE = "ligand-depletion.tsv";
+    /** Litres per µm³. */
+    private static final double LITRES_PER_CUBIC_MICROMETRE = 1e-15;
+    private static final double MAX_CELLS_PER_LITRE;
+
+    static {
+        TsvTable t = TsvTable.read(RESOURCE, "\t");
+        double radius = Double.NaN;
+        for (java.util.Map<String, String> row : t.rows()) {
+            if (row.get("id").equals("cell_radius")) {
+                radius = t.number(row, "value");
+            } else {
+                throw new IllegalStateException(RESOURCE + ": unknown parameter " + row.get("id"));
+            }
+        }
+        if (!(radius > 0)) {
+            throw new IllegalStateException(RESOURCE + ": cell_radius (um) is required");
+        }
+        MAX_CELLS_PER_LITRE = 1 / (4.0 / 3 * Math.PI * radius * radius * radius * LITRES_PER_CUBIC_MICROMETRE);
+    }
+
     private LigandDepletion() {
+    }
+
+    /** The densest culture accepted: every cell has at least its own volume of medium (ligand-depletion.tsv). */
+    public static double maxCellsPerLitre() {
+        return MAX_CELLS_PER_LITRE;
     }
 
     /**
      * @param cellsPerLitre cell density of the culture (cells/L)
      */
     public static ReactionNetwork apply(ReactionNetwork n, double cellsPerLitre) {
-        if (!(cellsPerLitre > 0) || Double.isInfinite(cellsPerLitre)) {
-            throw new IllegalArgumentException("cell density must be a positive number of cells per litre, was "
-                    + cellsPerLitre);
+        if (!(cellsPerLitre > 0) || !(cellsPerLitre <= MAX_CELLS_PER_LITRE)) {
+            throw new IllegalArgumentException("cell density must be a positive number of cells per litre up to "
+                    + MAX_CELLS_PER_LITRE + " (each cell needs at least its own volume), was " + cellsPerLitre);
         }
         List<String> ligands = new ArrayList<>();
         for (Ligand l : Ligand.values()) {

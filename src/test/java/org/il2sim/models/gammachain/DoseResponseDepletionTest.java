@@ -76,4 +76,13 @@ class DoseResponseDepletionTest {
             assertThat(sparse.get(i).pstat5()).isCloseTo(constant.get(i).pstat5(), within(1e-6));
         }
     }
+
+    @Test
+    void noCultureIsDenserThanItsCellsPacked() {
+        // a cell of radius 5 um (immune-parameters.md S6) is 524 fL: at most 1.91e9 cells/mL
+        assertThat(DoseResponse.maxCellsPerMillilitre()).isCloseTo(1 / (4.0 / 3 * Math.PI * 125e-12), within(1e3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LigandDepletion.apply(
+                GammaChainModel.build("NK", Ligand.IL2, 0.1, ParameterSet.reference()), 2e12))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its own volume");
+    }
 }
