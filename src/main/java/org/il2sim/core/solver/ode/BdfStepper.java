@@ -51,6 +51,8 @@ final class BdfStepper implements OdeStepper {
     private double tPrevious;
     private double h;
     private boolean needInit = true;
+    /** Whether the last rejected attempt failed the local error test (rather than the Newton iteration). */
+    private boolean lastRejectionByErrorTest;
     private int qwait;
     private double etaMax = ETA_MAX_FIRST;
     private double pendingEta = 1;
@@ -238,6 +240,7 @@ final class BdfStepper implements OdeStepper {
                 zn.restore();
                 failed = true;
                 convergenceFailures++;
+                lastRejectionByErrorTest = false;
                 if (convergenceFailures >= MAX_CONVERGENCE_FAILURES) {
                     int bad = corrector.nonFiniteComponent();
                     int c = bad >= 0 ? bad : WeightedNorm.largest(corrector.lastIncrement(), weights);
@@ -256,6 +259,7 @@ final class BdfStepper implements OdeStepper {
                 zn.restore();
                 failed = true;
                 errorFailures++;
+                lastRejectionByErrorTest = true;
                 if (errorFailures >= MAX_ERROR_FAILURES) {
                     throw new SolverException("error test failed " + errorFailures + " times (h = " + h + ")", t,
                             system.componentName(WeightedNorm.largest(acor, weights)));
@@ -414,7 +418,7 @@ final class BdfStepper implements OdeStepper {
                     system.componentName(bad));
         }
         int c = WeightedNorm.largest(acor, weights);
-        if (t + h == t) { // not stiffness alone: the error test asks for a step finer than time can be told apart
+        if (t + h == t && lastRejectionByErrorTest) { // the error test asks for a step finer than time can tell apart
             return new SolverException("step size underflow (h = " + h + ", below the resolution " + Math.ulp(t)
                     + " of time at this t; the absolute tolerance is likely too tight for this quantity's fastest"
                     + " change: raise atol, or start the time nearer the event)", t, system.componentName(c));
