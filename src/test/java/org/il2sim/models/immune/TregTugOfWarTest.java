@@ -306,4 +306,163 @@ class TregTugOfWarTest {
         assertThat(ko / base).isLessThan(2);
         assertThat(halving).isLessThan(2);
     }
+
+    // ---- B7's producer values with the counted destiny (b4b; docs/immune.md B4, "B7 producers with the counted
+    // destiny"): a finding, not a setup, since the density criterion is missed in both readings ----
+
+    /** The counted destiny with B7's overlay (lymph-node-homeostasis.tsv): the B4 patch, and self antigen only. */
+    static final LymphNodeSetup DESTINY_B7 = new LymphNodeSetup(true, false, true, LymphNodeSetup.HOMEOSTASIS_TABLE);
+    static final LymphNodeSetup SELF_ONLY_B7 = new LymphNodeSetup(false, false, true,
+            LymphNodeSetup.HOMEOSTASIS_TABLE);
+    static final double[] DENSITIES = {0.25, 0.5, 0.75, 1, 1.5, 2};
+
+    /** Weak-clone peaks at DENSITIES, then without Tregs, then with Treg CD25 KO. */
+    static double[] weakClonePeaks(LymphNodeSetup s, ParameterTable p) {
+        double[] out = new double[DENSITIES.length + 2];
+        for (int k = 0; k < DENSITIES.length; k++) {
+            out[k] = ImmuneTesting.max(run(s, p.with("Treg_density", DENSITIES[k], "density"), T)[0]);
+        }
+        out[DENSITIES.length] = ImmuneTesting.max(run(s, p.with("Treg_density", 0, "no Tregs"), T)[0]);
+        out[DENSITIES.length + 1] = ImmuneTesting.max(run(s, p.with("Treg_CD25", 0, "Treg CD25 KO"), T)[0]);
+        return out;
+    }
+
+    /**
+     * Strict bound on a weak-clone peak: its naive cells (start plus 12 days of thymic inflow) times 2^ceil(N), N the
+     * largest destiny N_TCR·E/(E + K_E) + N_IL2; a generation below ceil(N) divides at a fractional rate but does not
+     * die while within it, so given time every cell can reach generation ceil(N).
+     */
+    static double weakCloneCap(ParameterTable p) {
+        double e = complex(p.value("n_TCR0"), p.value("pMHC_self"), p.value("K_TCR_self"));
+        double n = p.value("destiny_TCR_generations") * e / (e + p.value("K_TCR_division"))
+                + p.value("destiny_IL2_generations");
+        double inflow = p.value("thymic_self_fraction") * p.value("CD4_naive_ss") * p.value("d_naive")
+                * T[T.length - 1];
+        return (START + inflow) * Math.pow(2, Math.ceil(n));
+    }
+
+    static String describe(double[] peaks) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < DENSITIES.length; k++) {
+            out.append(String.format(" %.2f: %.1f;", DENSITIES[k], peaks[k]));
+        }
+        double base = peaks[3];
+        return out + String.format(" halving %.2fx (elasticity %.2f), 0.75: %.2fx (local elasticity %.2f); no Tregs "
+                        + "%.1f (%.2fx); Treg CD25 KO %.1f (%.2fx)", peaks[1] / base, halvingElasticity(peaks),
+                peaks[2] / base, localElasticity(peaks), peaks[6], peaks[6] / base, peaks[7], peaks[7] / base);
+    }
+
+    /** d ln(peak) / d ln(1/density) from density 1 to 0.5 (1 = in proportion). */
+    static double halvingElasticity(double[] peaks) {
+        return Math.log(peaks[1] / peaks[3]) / Math.log(2);
+    }
+
+    /** The same from density 1 to 0.75, a modest drop. */
+    static double localElasticity(double[] peaks) {
+        return Math.log(peaks[2] / peaks[3]) / Math.log(4.0 / 3);
+    }
+
+    /**
+     * The B4 patch (both antigens) with B7's producer values and the counted destiny. Met: early pSTAT5 in Tregs
+     * (S9), the weak clone pruned (S8), the strong clone escaping (P9), removing Tregs lets the weak clone expand.
+     * Missed: Treg CD25 KO adds less than one generation (< 2x), and the weak clone's peak follows the Treg density
+     * about in proportion (elasticity < 1.25 for the halving and for a 25 % drop), not as a break of control. The
+     * foreign IL-2 no longer saturates the weak clone only because the overlay's boost_fold = 0 also removes the
+     * strong clone's Boost: with the Boost back (boost_fold 30, Tkach's value, fitted on the strong stimulation the
+     * foreign clone has) the weak clone's signal is saturated again (> 0.9 on days 1-4) and both Treg-control
+     * criteria fall back below 2x, as with the bundled table.
+     */
+    @Test
+    void b7ProducersWithCountedDestinyInThePatch() {
+        ParameterTable p = LymphNodeModel.defaults(DESTINY_B7);
+        double[][] r = run(DESTINY_B7, p, T);
+        int end = T.length - 1;
+        double[] peaks = weakClonePeaks(DESTINY_B7, p);
+        double base = peaks[3];
+        double[] days = ImmuneTesting.grid(4 * DAY, 96);
+        double[][] il2 = ImmuneTesting.run(LymphNodeModel.build(DESTINY_B7, p), TOL, days, LymphNodeModel.IL2_PM,
+                "self_active_signal");
+        double meanIl2 = 0;
+        for (int i = 0; i < days.length; i++) {
+            meanIl2 += il2[0][i] / days.length;
+        }
+        ParameterTable boosted = p.with("boost_fold", 30, "Tkach's Boost back (both clones)");
+        double[][] b = ImmuneTesting.run(LymphNodeModel.build(DESTINY_B7, boosted), TOL, days, LymphNodeModel.IL2_PM,
+                "self_active_signal");
+        double least = 1;
+        double boostedIl2 = 0;
+        for (int i = 24; i < days.length; i++) {
+            least = Math.min(least, b[1][i]);
+        }
+        for (int i = 0; i < days.length; i++) {
+            boostedIl2 += b[0][i] / days.length;
+        }
+        double boostedBase = ImmuneTesting.max(run(DESTINY_B7, boosted, T)[0]);
+        double boostedKo = ImmuneTesting.max(run(DESTINY_B7, boosted.with("Treg_CD25", 0, "KO"), T)[0]);
+        double boostedHalf = ImmuneTesting.max(run(DESTINY_B7, boosted.with("Treg_density", 0.5, "half"), T)[0]);
+        System.out.printf("B4 counted destiny with B7 producers (patch): Treg share of the IL-2 signal 6 h %.3f, 24 h "
+                        + "%.3f; foreign peak %.1f (%.1fx, day %.2f); self peak %.1f (day %.2f), day 12 %.2f; IL-2 "
+                        + "mean days 0-4 %.2f pM, self signal day 4 %.3f; cap %.0f;%s; Boost back: IL-2 mean %.1f pM, "
+                        + "least self signal days 1-4 %.3f, Treg CD25 KO %.2fx, halving %.2fx%n", r[2][6], r[2][24],
+                ImmuneTesting.max(r[1]), ImmuneTesting.max(r[1]) / START, T[ImmuneTesting.argMax(r[1])] / DAY, base,
+                T[ImmuneTesting.argMax(r[0])] / DAY, r[0][end], meanIl2, il2[1][days.length - 1], weakCloneCap(p),
+                describe(peaks), boostedIl2, least, boostedKo / boostedBase, boostedHalf / boostedBase);
+        // met
+        for (int i = 1; i <= 12; i++) {
+            assertThat(r[2][i]).as("share at %s h", i).isGreaterThan(0.5);
+        }
+        assertThat(ImmuneTesting.max(r[1]) / START).isGreaterThan(5);
+        assertThat(r[0][end]).isLessThan(START / 2);
+        assertThat(peaks[6] / base).isGreaterThan(2);
+        for (double peak : peaks) {
+            assertThat(peak).isLessThanOrEqualTo(weakCloneCap(p));
+        }
+        for (int k = 1; k < DENSITIES.length; k++) {
+            assertThat(peaks[k]).isLessThanOrEqualTo(peaks[k - 1]);
+        }
+        // missed: CD25 KO below one generation; density about in proportion
+        assertThat(peaks[7] / base).isLessThan(2);
+        assertThat(halvingElasticity(peaks)).isLessThan(1.25);
+        assertThat(localElasticity(peaks)).isLessThan(1.25);
+        // why it differs from the bundled counted destiny: IL-2 below the ~10 pM signalling threshold (P2), so the
+        // weak clone's signal is not saturated by day 4; with the strong clone's Boost back it is, and control is lost
+        assertThat(meanIl2).isLessThan(10);
+        assertThat(il2[1][days.length - 1]).isLessThan(0.5);
+        assertThat(least).isGreaterThan(0.9);
+        assertThat(boostedKo / boostedBase).isLessThan(2);
+        assertThat(boostedHalf / boostedBase).isLessThan(2);
+    }
+
+    /**
+     * The same with the self antigen only (no foreign clone): the reading of Feinerman 2010's cultures, one
+     * stimulation at a time. Unlike Tkach's shut-off ({@link #weakCloneAloneMakesTooLittleIl2ToExpand}), the weak
+     * clone's own IL-2 now matters: without Tregs it passes three generations per starting cell (> 8x its start) up
+     * to the destiny bound, and Treg CD25 KO gives more than one generation (> 2x). The density response stays about
+     * in proportion (elasticity < 1.25): the non-linear break is missed here too.
+     */
+    @Test
+    void b7ProducersWithCountedDestinySelfAntigenOnly() {
+        ParameterTable p = LymphNodeModel.defaults(SELF_ONLY_B7);
+        double[][] r = run(SELF_ONLY_B7, p, T);
+        int end = T.length - 1;
+        double[] peaks = weakClonePeaks(SELF_ONLY_B7, p);
+        double base = peaks[3];
+        System.out.printf("B4 counted destiny with B7 producers, self antigen only: Treg share of the IL-2 signal 6 h "
+                + "%.3f, 24 h %.3f; self peak %.1f (day %.2f), day 12 %.2f; cap %.0f;%s%n", r[2][6], r[2][24], base,
+                T[ImmuneTesting.argMax(r[0])] / DAY, r[0][end], weakCloneCap(p), describe(peaks));
+        for (int i = 1; i <= 12; i++) {
+            assertThat(r[2][i]).as("share at %s h", i).isGreaterThan(0.5);
+        }
+        assertThat(r[0][end]).isLessThan(START / 2);
+        assertThat(peaks[6]).isGreaterThan(8 * START);
+        assertThat(peaks[7] / base).isGreaterThan(2);
+        for (double peak : peaks) {
+            assertThat(peak).isLessThanOrEqualTo(weakCloneCap(p));
+        }
+        for (int k = 1; k < DENSITIES.length; k++) {
+            assertThat(peaks[k]).isLessThanOrEqualTo(peaks[k - 1]);
+        }
+        assertThat(halvingElasticity(peaks)).isLessThan(1.25);
+        assertThat(localElasticity(peaks)).isLessThan(1.25);
+    }
 }
