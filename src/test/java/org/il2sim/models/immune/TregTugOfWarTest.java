@@ -246,8 +246,7 @@ class TregTugOfWarTest {
         double eSelf = complex(p.value("n_TCR0"), p.value("pMHC_self"), p.value("K_TCR_self"));
         double n = p.value("destiny_TCR_generations") * eSelf / (eSelf + p.value("K_TCR_division"))
                 + p.value("destiny_IL2_generations");
-        double inflow = p.value("thymic_self_fraction") * p.value("CD4_naive_ss") * p.value("d_naive") * T[end];
-        double cap = (START + inflow) * Math.pow(2, n);
+        double cap = weakCloneCap(p); // 2^ceil(N): a fractional destiny still lets a cell reach generation ceil(N)
         double[][] none = run(DESTINY, with("Treg_density", 0), T);
         double[][] ko = run(DESTINY, with("Treg_CD25", 0), T);
         System.out.printf("B4 counted destiny: Treg share of the IL-2 signal 1 h %.3f, 6 h %.3f, 24 h %.3f, day-1 "
