@@ -50,6 +50,12 @@ final class FitCommand implements Callable<Integer> {
             description = "Also fit the IL-15·IL-15Ra data of Ring 2012 (trans-presented IL-15; its off-rate k_tp).")
     boolean transPresented;
 
+    @Option(names = "--readout", defaultValue = "active_complexes", paramLabel = "active_complexes|pstat5",
+            description = "Model read-out compared with Ring's pSTAT5 curves: active complexes (as the reference fit) "
+                    + "or the signalling layer's pSTAT5 (parameter set il2sim; its K_STAT5 can then be fitted). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String readout;
+
     @Option(names = "--prior-sigma", defaultValue = "1.0", paramLabel = "S",
             description = "Width of the log-normal penalty around the reference values (in ln units; "
                     + "Infinity for none). Default: ${DEFAULT-VALUE}.")
@@ -85,20 +91,26 @@ final class FitCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " exists and is not a folder");
         }
+        if (!"active_complexes".equals(readout) && !"pstat5".equals(readout)) {
+            throw new UserInputException("--readout must be active_complexes or pstat5, got '" + readout + "'");
+        }
+        Yt1Fit.Readout read = "pstat5".equals(readout) ? Yt1Fit.Readout.PSTAT5 : Yt1Fit.Readout.ACTIVE_COMPLEXES;
         List<String> ids = parameters == null ? Yt1Fit.DEFAULT_PARAMETERS : parameters;
-        // k_tp is an il2sim extension: the IL-15·IL-15Rα fit starts from the il2sim set, which has it
-        ParameterSet reference = transPresented ? ParameterSet.named(ParameterSet.DEFAULT) : ParameterSet.reference();
+        // k_tp and the signalling layer are il2sim extensions: those fits start from the il2sim set, which has them
+        ParameterSet reference = transPresented || read == Yt1Fit.Readout.PSTAT5
+                ? ParameterSet.named(ParameterSet.DEFAULT) : ParameterSet.reference();
         Yt1Fit fit;
         try {
             fit = new Yt1Fit(new Yt1Fit.Setup(ids, "measured".equals(gammaChain), transPresented, priorSigma,
-                    maxIterations,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors()), reference);
+                    maxIterations, threads != null ? threads : Runtime.getRuntime().availableProcessors(), read),
+                    reference);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
         long started = System.nanoTime();
         Yt1Fit.Outcome o = fit.run();
         String command = "il2sim fit yt1 --gamma-chain " + gammaChain + (transPresented ? " --trans-presented" : "")
+                + " --readout " + readout
                 + " --prior-sigma " + priorSigma + " --max-iterations " + maxIterations + " --parameters "
                 + String.join(",", ids);
         Files.createDirectories(out);
@@ -119,7 +131,8 @@ final class FitCommand implements Callable<Integer> {
         });
         Map<String, Yt1Fit.Estimate> fitted = new java.util.LinkedHashMap<>();
         o.estimates().forEach(e -> fitted.put(e.id(), e));
-        AtomicFiles.write(out.resolve("parameters.tsv"), w -> w.write(parameterFile(fitted, command, transPresented)));
+        AtomicFiles.write(out.resolve("parameters.tsv"), w -> w.write(parameterFile(fitted, command, transPresented,
+                read == Yt1Fit.Readout.PSTAT5)));
         PrintWriter p = spec.commandLine().getOut();
         p.printf(Locale.ROOT, "%-10s %12s %12s %25s%n", "parameter", "start", "estimate", "approx. 95% interval");
         for (Yt1Fit.Estimate e : o.estimates()) {
@@ -142,15 +155,20 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /**
-     * The reference parameter file (and, for the IL-15·IL-15Rα fit, il2sim's extension rows) with the fitted values
-     * and their intervals replaced, and their source saying how they were made.
+     * The reference parameter file (and, for the IL-15·IL-15Rα fit, il2sim's extension rows; for the pSTAT5
+     * read-out, the signalling layer's rows) with the fitted values and their intervals replaced, and their source
+     * saying how they were made.
      */
-    static String parameterFile(Map<String, Yt1Fit.Estimate> fitted, String command, boolean withExtensions)
-            throws IOException {
+    static String parameterFile(Map<String, Yt1Fit.Estimate> fitted, String command, boolean withExtensions,
+                                boolean withSignalling) throws IOException {
         List<String> lines = new ArrayList<>(read("parameters-IL2_IL15.tsv"));
         if (withExtensions) {
             List<String> extensions = read("parameters-il2sim.tsv");
             lines.addAll(extensions.subList(1, extensions.size()));
+        }
+        if (withSignalling) {
+            List<String> signalling = read("parameters-signalling.tsv");
+            lines.addAll(signalling.subList(1, signalling.size()));
         }
         StringBuilder sb = new StringBuilder();
         sb.append(lines.get(0)).append('\n');

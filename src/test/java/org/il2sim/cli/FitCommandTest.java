@@ -39,6 +39,21 @@ class FitCommandTest {
     }
 
     @Test
+    void thePstat5ReadoutFitsTheSignallingLayerAndWritesItsRows(@TempDir Path dir) throws IOException {
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("fit", "yt1", "--readout", "pstat5",
+                "--parameters", "k_stat5_dimer", "--max-iterations", "1", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> params = Files.readAllLines(dir.resolve("parameters.tsv"));
+        assertThat(params).anyMatch(l -> l.startsWith("k_stat5_dimer\t") && l.contains("--readout pstat5"));
+        assertThat(params).anyMatch(l -> l.startsWith("K_STAT5\t1e4\t"));
+        SbmlSimulateCommandTest.Run bad = SbmlSimulateCommandTest.run("fit", "yt1", "--readout", "pERK", "--out",
+                dir.resolve("o").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--readout must be active_complexes or pstat5");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void badInputIsRefusedWithoutOutput(@TempDir Path dir) {
         Path out = dir.resolve("o");
         SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("fit", "pbmc", "--out", out.toString());

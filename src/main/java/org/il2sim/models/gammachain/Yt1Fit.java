@@ -36,9 +36,36 @@ public final class Yt1Fit {
     /** Mitra 2015: IL-2 dose (nM) on IL-2Rα⁻ YT-1 cells. */
     private static final double MITRA_DOSE = 1000;
 
-    /** What to fit and how. */
+    /** The read-out compared with Ring's pSTAT5: active complexes (as the reference) or the signalling layer's pSTAT5. */
+    public enum Readout {
+        ACTIVE_COMPLEXES(GammaChainModel.ACTIVE_COMPLEXES), PSTAT5(GammaChainModel.PSTAT5);
+
+        private final String id;
+
+        Readout(String id) {
+            this.id = id;
+        }
+
+        /** The model quantity. */
+        public String id() {
+            return id;
+        }
+    }
+
+    /**
+     * What to fit and how.
+     *
+     * @param readout what the model's pSTAT5 curves are: {@link Readout#PSTAT5} needs a set with the signalling layer
+     */
     public record Setup(List<String> parameters, boolean measuredGammaChain, boolean transPresented,
-                        double priorSigma, int maxIterations, int threads) {
+                        double priorSigma, int maxIterations, int threads, Readout readout) {
+
+        /** The reference's read-out: active complexes. */
+        public Setup(List<String> parameters, boolean measuredGammaChain, boolean transPresented, double priorSigma,
+                     int maxIterations, int threads) {
+            this(parameters, measuredGammaChain, transPresented, priorSigma, maxIterations, threads,
+                    Readout.ACTIVE_COMPLEXES);
+        }
 
         /** The ligands whose data enter the fit: IL-2 and IL-15, and IL-15·IL-15Rα when asked for. */
         List<Ligand> ligands() {
@@ -78,6 +105,10 @@ public final class Yt1Fit {
         this.setup = setup;
         this.reference = reference;
         this.data = readData();
+        if (setup.readout() == Readout.PSTAT5 && !reference.hasSignalling()) {
+            throw new IllegalArgumentException("the pSTAT5 read-out needs a parameter set with the signalling layer"
+                    + " (il2sim)");
+        }
         if (!setup.transPresented() && setup.parameters().stream().anyMatch(
                 q -> bare(q).equals(GammaChainModel.TRANS_PRESENTATION_RATE))) {
             throw new IllegalArgumentException("cannot fit '" + GammaChainModel.TRANS_PRESENTATION_RATE + "' without "
@@ -194,7 +225,7 @@ public final class Yt1Fit {
             List<ReceptorSpecies> withBeta = holding(Receptor.IL2Rb, present);
             List<ReceptorSpecies> withGamma = holding(Receptor.gc, present);
             List<CompiledModel.Readout> readouts = new ArrayList<>();
-            readouts.add(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false));
+            readouts.add(m.readout(setup.readout().id(), false));
             for (ReceptorSpecies sp : withBeta) {
                 readouts.add(m.readout(sp.id(Location.SURFACE), true));
             }

@@ -167,7 +167,9 @@ class SignallingTest {
             for (int i = 1; i < p.length; i++) {
                 assertThat(p[i]).as("%s pSTAT5 at dose %s", cell, doses[i]).isGreaterThan(p[i - 1]);
             }
-            assertThat(p[p.length - 1]).as(cell + " saturates").isCloseTo(p[p.length - 2], within(0.01 * p[p.length - 1]));
+            // within 2 % over the last doubling of the dose (84 vs 38 nM); with fast dimerisation (k_stat5_dimer from
+            // the YT-1 fit) pSTAT5 follows the active complexes, which saturate as closely
+            assertThat(p[p.length - 1]).as(cell + " saturates").isCloseTo(p[p.length - 2], within(0.02 * p[p.length - 1]));
             assertThat(p[p.length - 1]).isLessThan(1);
             ec50.put(cell, new double[] {org.il2sim.core.analysis.HillFit.fit(doses, p).ec50(),
                 org.il2sim.core.analysis.HillFit.fit(doses, c).ec50()});
