@@ -153,8 +153,8 @@ final class DoseResponseCommand implements Callable<Integer> {
         }
         if (cellDensity != null && !(cellDensity > 0 && cellDensity <= DoseResponse.maxCellsPerMillilitre())) {
             throw new UserInputException(String.format(Locale.ROOT, "--cell-density must be a positive number of "
-                    + "cells per mL up to %.3g (each cell needs at least its own volume), got %s",
-                    DoseResponse.maxCellsPerMillilitre(), cellDensity));
+                    + "cells per mL up to %.2g (each cell needs at least its own volume), got %s",
+                    DoseResponse.maxCellsPerMillilitreShown(), cellDensity));
         }
         if (valency != null) {
             if (cellDensity != null) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
                 + "Hipparchus), centred on the reference values with log-normal penalties.",
                 "Data set yt1: the γc model on YT-1 cells against the data the reference model was fitted to "
                         + "(Ring 2012 pSTAT5 at 500 min and surface IL-2Rb; Mitra 2015 surface gc). "
-                        + "Writes DIR/fit.tsv (estimates with approximate 95% intervals), DIR/residuals.csv (data, "
+                        + "Writes DIR/fit.tsv (estimates with approximate 95%% intervals), DIR/residuals.csv (data, "
                         + "model at the start and at the estimate) and DIR/parameters.tsv (the full parameter file "
                         + "with the fitted values, ready to use as a parameter set)."},
         footer = {"", "Examples:", "  il2sim fit yt1 --out fit",
@@ -131,8 +131,8 @@ final class FitCommand implements Callable<Integer> {
         });
         Map<String, Yt1Fit.Estimate> fitted = new java.util.LinkedHashMap<>();
         o.estimates().forEach(e -> fitted.put(e.id(), e));
-        AtomicFiles.write(out.resolve("parameters.tsv"), w -> w.write(parameterFile(fitted, command, transPresented,
-                read == Yt1Fit.Readout.PSTAT5)));
+        AtomicFiles.write(out.resolve("parameters.tsv"), w -> w.write(parameterFile(fitted, command,
+                transPresented || read == Yt1Fit.Readout.PSTAT5, read == Yt1Fit.Readout.PSTAT5)));
         PrintWriter p = spec.commandLine().getOut();
         p.printf(Locale.ROOT, "%-10s %12s %12s %25s%n", "parameter", "start", "estimate", "approx. 95% interval");
         for (Yt1Fit.Estimate e : o.estimates()) {
@@ -155,8 +155,8 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /**
-     * The reference parameter file (and, for the IL-15·IL-15Rα fit, il2sim's extension rows; for the pSTAT5
-     * read-out, the signalling layer's rows) with the fitted values and their intervals replaced, and their source
+     * The reference parameter file (and, for fits that start from the il2sim set — the IL-15·IL-15Rα fit and the
+     * pSTAT5 read-out — il2sim's extension rows; for the pSTAT5 read-out also the signalling layer's rows) with the fitted values and their intervals replaced, and their source
      * saying how they were made.
      */
     static String parameterFile(Map<String, Yt1Fit.Estimate> fitted, String command, boolean withExtensions,

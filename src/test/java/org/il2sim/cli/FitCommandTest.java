@@ -43,8 +43,15 @@ class FitCommandTest {
         SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("fit", "yt1", "--readout", "pstat5",
                 "--parameters", "k_stat5_dimer", "--max-iterations", "1", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
+        // the cost at the start is the pSTAT5 read-out's (0.7709), not the active complexes' (0.759)
+        assertThat(r.out()).contains("0.7709 at the start");
         List<String> params = Files.readAllLines(dir.resolve("parameters.tsv"));
         assertThat(params).anyMatch(l -> l.startsWith("k_stat5_dimer\t") && l.contains("--readout pstat5"));
+        assertThat(params).anyMatch(l -> l.startsWith("k_tp\t")); // the set it started from: il2sim
+        SbmlSimulateCommandTest.Run unused = SbmlSimulateCommandTest.run("fit", "yt1", "--parameters", "K_STAT5",
+                "--out", dir.resolve("o").toString());
+        assertThat(unused.code()).isEqualTo(2);
+        assertThat(unused.err()).contains("--readout pstat5");
         assertThat(params).anyMatch(l -> l.startsWith("K_STAT5\t1e4\t"));
         SbmlSimulateCommandTest.Run bad = SbmlSimulateCommandTest.run("fit", "yt1", "--readout", "pERK", "--out",
                 dir.resolve("o").toString());

@@ -593,8 +593,8 @@ public final class ScenarioReader {
             double max = org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre();
             if (problems.size() == reported && !(density > 0 && density <= max)) {
                 problems.add(at(top.entries().get("cell-density")) + String.format(java.util.Locale.ROOT,
-                        ": 'cell-density' must be a positive number of cells per mL up to %.3g (e.g. 1e6 or"
-                                + " '1e6 cells/mL')", max));
+                        ": 'cell-density' must be a positive number of cells per mL up to %.2g (e.g. 1e6 or"
+                                + " '1e6 cells/mL')", org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitreShown()));
             }
         }
         int valency = (int) integer(top, "valency", Scenario.DosePanel.ODE_MODEL, 1,

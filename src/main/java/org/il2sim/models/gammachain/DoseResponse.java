@@ -42,6 +42,13 @@ public final class DoseResponse {
         return LigandDepletion.maxCellsPerLitre() / MILLILITRES_PER_LITRE;
     }
 
+    /** {@link #maxCellsPerMillilitre()} rounded down to two significant digits, as messages show it (and accept it). */
+    public static double maxCellsPerMillilitreShown() {
+        double max = maxCellsPerMillilitre();
+        double unit = Math.pow(10, Math.floor(Math.log10(max)) - 1);
+        return Math.floor(max / unit) * unit;
+    }
+
     private DoseResponse() {
     }
 

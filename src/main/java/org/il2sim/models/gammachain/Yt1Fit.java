@@ -105,6 +105,12 @@ public final class Yt1Fit {
         this.setup = setup;
         this.reference = reference;
         this.data = readData();
+        for (String q : setup.parameters()) {
+            if (setup.readout() == Readout.ACTIVE_COMPLEXES && ParameterTables.REQUIRED_SIGNALLING.contains(bare(q))) {
+                throw new IllegalArgumentException("cannot fit '" + q + "' with the active-complex read-out: no data"
+                        + " point depends on it (use the pSTAT5 read-out, --readout pstat5)");
+            }
+        }
         if (setup.readout() == Readout.PSTAT5 && !reference.hasSignalling()) {
             throw new IllegalArgumentException("the pSTAT5 read-out needs a parameter set with the signalling layer"
                     + " (il2sim)");

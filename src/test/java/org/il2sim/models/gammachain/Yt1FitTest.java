@@ -69,7 +69,7 @@ class Yt1FitTest {
 
     /**
      * The signalling layer's pSTAT5 against Ring's YT-1 curves: with the bundled dimerisation rate (1.0) it fits them
-     * within 2 % of the reference's active-complex read-out, which is the limit of fast dimerisation; the first,
+     * within 3 % (1.6 % measured) of the reference's active-complex read-out, which is the limit of fast dimerisation; the first,
      * assumed value (1e-3, pSTAT5 rising as the square root of the flux at low doses) fits them more than 30 % worse.
      */
     @Test
@@ -81,7 +81,7 @@ class Yt1FitTest {
                 Yt1Fit.Readout.PSTAT5), il2sim);
         double bundled = cost(pstat5.evaluate(new double[] {il2sim.value("k_stat5_dimer")}));
         double assumed = cost(pstat5.evaluate(new double[] {1e-3}));
-        assertThat(bundled).isLessThan(1.02 * activeComplexes);
+        assertThat(bundled).isLessThan(1.03 * activeComplexes); // measured 1.016
         assertThat(assumed).isGreaterThan(1.3 * activeComplexes);
         assertThatThrownBy(() -> new Yt1Fit(new Yt1Fit.Setup(List.of("k5"), false, false, 1, 1, 1,
                 Yt1Fit.Readout.PSTAT5), ParameterSet.reference())).hasMessageContaining("signalling layer");
