@@ -586,43 +586,60 @@ public final class ScenarioReader {
                         + "IL-15) is an il2sim extension that parameter set " + set + " does not have; use il2sim");
             }
         }
-        double density = org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM;
-        if (top.entries().containsKey("cell-density")) {
-            int reported = problems.size();
-            density = quantity(top, "cell-density", Dimension.CELL_DENSITY, Double.NaN);
-            double max = org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre();
-            if (problems.size() == reported && !(density > 0 && density <= max)) {
-                problems.add(at(top.entries().get("cell-density")) + String.format(java.util.Locale.ROOT,
-                        ": 'cell-density' must be a positive number of cells per mL up to %.2g (e.g. 1e6 or"
-                                + " '1e6 cells/mL')", org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitreShown()));
-            }
+        double density = cellDensity(top);
+        int valency = valency(top, ligands, defs, density);
+        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density, valency);
+    }
+
+    /** The panel's culture density (cells/mL), or the constant-medium sentinel when the key is absent. */
+    private double cellDensity(YamlNode.Mapping top) {
+        if (!top.entries().containsKey("cell-density")) {
+            return org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM;
         }
+        int reported = problems.size();
+        double density = quantity(top, "cell-density", Dimension.CELL_DENSITY, Double.NaN);
+        double max = org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre();
+        if (problems.size() == reported && !(density > 0 && density <= max)) {
+            problems.add(at(top.entries().get("cell-density")) + String.format(java.util.Locale.ROOT,
+                    ": 'cell-density' must be a positive number of cells per mL up to %.2g (e.g. 1e6 or"
+                            + " '1e6 cells/mL')", org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitreShown()));
+        }
+        return density;
+    }
+
+    /**
+     * The multivalent model's valency, or {@link Scenario.DosePanel#ODE_MODEL}; with a valency, the keys that belong
+     * to the ODE model and ligands without IL-2 affinities are problems.
+     */
+    private int valency(YamlNode.Mapping top, List<String> ligands, Map<String, double[]> defs, double density) {
         int valency = (int) integer(top, "valency", Scenario.DosePanel.ODE_MODEL, 1,
                 org.il2sim.models.gammachain.MultivalentBinding.maxValency());
-        if (valency != Scenario.DosePanel.ODE_MODEL) {
-            if (density != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
-                problems.add(at(top.entries().get("valency")) + ": 'cell-density' applies to the ODE model; the "
-                        + "multivalent model ('valency') is an equilibrium at constant ligand");
-            }
-            for (String odeOnly : List.of("times", "parameter-set", "solver")) {
-                if (top.entries().containsKey(odeOnly)) {
-                    problems.add(at(top.entries().get(odeOnly)) + ": '" + odeOnly + "' belongs to the ODE model; "
-                            + "the multivalent model ('valency') is an equilibrium with its own parameters");
-                }
-            }
-            for (String l : ligands) {
-                double[] def = defs.get(l);
-                org.il2sim.models.gammachain.LigandDefinition ligand = def != null
-                        ? org.il2sim.models.gammachain.LigandDefinition.custom(l, def[0], def[1])
-                        : org.il2sim.models.gammachain.LigandDefinition.named(l);
-                try {
-                    org.il2sim.models.gammachain.MultivalentBinding.il2Affinities(ligand);
-                } catch (IllegalArgumentException e) {
-                    problems.add(at(top.entries().get("valency")) + ": " + e.getMessage());
-                }
+        if (valency == Scenario.DosePanel.ODE_MODEL) {
+            return valency;
+        }
+        YamlNode where = top.entries().get("valency");
+        if (density != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
+            problems.add(at(where) + ": 'cell-density' applies to the ODE model; the multivalent model ('valency') is"
+                    + " an equilibrium at constant ligand");
+        }
+        for (String odeOnly : List.of("times", "parameter-set", "solver")) {
+            if (top.entries().containsKey(odeOnly)) {
+                problems.add(at(top.entries().get(odeOnly)) + ": '" + odeOnly + "' belongs to the ODE model; the"
+                        + " multivalent model ('valency') is an equilibrium with its own parameters");
             }
         }
-        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density, valency);
+        for (String l : ligands) {
+            double[] def = defs.get(l);
+            org.il2sim.models.gammachain.LigandDefinition ligand = def != null
+                    ? org.il2sim.models.gammachain.LigandDefinition.custom(l, def[0], def[1])
+                    : org.il2sim.models.gammachain.LigandDefinition.named(l);
+            try {
+                org.il2sim.models.gammachain.MultivalentBinding.il2Affinities(ligand);
+            } catch (IllegalArgumentException e) {
+                problems.add(at(where) + ": " + e.getMessage());
+            }
+        }
+        return valency;
     }
 
     /** The items of a list-valued key, or default scalars (without location) when absent. */
