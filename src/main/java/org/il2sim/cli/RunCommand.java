@@ -166,9 +166,9 @@ final class RunCommand implements Callable<Integer> {
             double last = multivalent ? Double.POSITIVE_INFINITY
                     : scenario.panel().times()[scenario.panel().times().length - 1];
             String shown = signalling ? "pstat5" : "active_complexes";
-            o.printf(Locale.ROOT, "EC50 of %s %s (nM):%n", shown.equals("pstat5") ? "pSTAT5" : multivalent
-                    ? "bound IL-2Rb" : "active complexes", multivalent ? "at equilibrium"
-                    : String.format(Locale.ROOT, "at %g min", last));
+            String what = signalling ? "pSTAT5" : multivalent ? "bound IL-2Rb" : "active complexes";
+            String when = multivalent ? "at equilibrium" : String.format(Locale.ROOT, "at %g min", last);
+            o.printf(Locale.ROOT, "EC50 of %s %s (nM):%n", what, when);
             for (DoseResponseFiles.Ec50 e : fits) {
                 if (e.readout().equals(shown) && e.time() == last) {
                     o.printf(Locale.ROOT, "  %-14s %-12s %.4g%n", e.cell(), e.ligand(), e.fit().ec50());
