@@ -23,6 +23,13 @@ public class SbmlException extends RuntimeException {
         this.diagnostics = List.copyOf(diagnostics);
     }
 
+    /** A problem found while a library (JSBML, the XML parser) failed: the cause is kept for --debug. */
+    public SbmlException(String message, boolean unsupported, Throwable cause) {
+        super(message, cause);
+        this.unsupported = unsupported;
+        this.diagnostics = List.of();
+    }
+
     /** The individual problems behind this exception; empty when the message is the only one. */
     public List<Diagnostic> diagnostics() {
         return diagnostics;

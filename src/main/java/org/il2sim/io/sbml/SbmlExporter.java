@@ -62,7 +62,11 @@ public final class SbmlExporter {
         MathWriter math = new MathWriter(ids(network));
         SBMLDocument doc = toDocument(network, math);
         try {
-            return math.fill(new SBMLWriter().writeSBMLToString(doc));
+            String xml;
+            synchronized (JsbmlLock.LOCK) {
+                xml = new SBMLWriter().writeSBMLToString(doc);
+            }
+            return math.fill(xml);
         } catch (XMLStreamException | org.sbml.jsbml.SBMLException e) {
             throw new SbmlException("model '" + network.id() + "': JSBML could not write the document ("
                     + e.getMessage() + ")", false);

@@ -108,7 +108,10 @@ public final class SbmlImporter {
             throw new SbmlException(name + ": empty file, expected an SBML document", false);
         }
         try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-            SBMLDocument doc = new SBMLReader().readSBMLFromStream(in);
+            SBMLDocument doc;
+            synchronized (JsbmlLock.LOCK) {
+                doc = new SBMLReader().readSBMLFromStream(in);
+            }
             if (doc == null || doc.getModel() == null) {
                 throw new SbmlException(name + ": no <model> element found, expected an SBML document", false);
             }
@@ -122,7 +125,8 @@ public final class SbmlImporter {
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() instanceof XMLStreamException x ? x : e;
             Location loc = cause instanceof XMLStreamException x ? x.getLocation() : null;
-            throw new SbmlException(name + location(loc) + ": invalid SBML: " + firstLine(String.valueOf(cause.getMessage())), false);
+            throw new SbmlException(name + location(loc) + ": invalid SBML: " + firstLine(String.valueOf(cause.getMessage())),
+                    false, e);
         }
     }
 
