@@ -190,6 +190,10 @@ final class DoseResponseCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%d cells x %d ligands x %d doses x %d times in %.1f s%n", cellIds.size(),
                 ligandList.size(), doseList.length, valency != null ? 1 : timeList.length,
                 (System.nanoTime() - started) / 1e9);
+        if (cellDensity != null) {
+            o.printf(Locale.ROOT, "finite medium: each cell type alone at %.3g cells/mL; doses are starting "
+                    + "concentrations%n", cellDensity);
+        }
         String shown = set.hasSignalling() && valency == null ? "pstat5" : "active_complexes";
         o.printf(Locale.ROOT, "%-14s %-12s %8s %14s%n", "cell", "ligand", "time", "EC50 (nM, " + shown + ")");
         for (DoseResponseFiles.Ec50 e : fits) {

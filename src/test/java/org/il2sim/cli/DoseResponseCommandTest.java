@@ -162,6 +162,10 @@ class DoseResponseCommandTest {
         Map<String, Double> constant = activeComplexes(dir.resolve("constant"), panel);
         Map<String, Double> sparse = activeComplexes(dir.resolve("sparse"), panel, "--cell-density", "1e-3");
         Map<String, Double> dense = activeComplexes(dir.resolve("dense"), panel, "--cell-density", "1e7");
+        SbmlSimulateCommandTest.Run shown = SbmlSimulateCommandTest.run("dose-response", "--cells", "NK", "--ligands",
+                "IL2", "--doses", "0.01", "--times", "60", "--cell-density", "1e7", "--out",
+                dir.resolve("shown").toString());
+        assertThat(shown.out()).contains("finite medium: each cell type alone at 1.00e+07 cells/mL");
         constant.forEach((dose, v) -> {
             assertThat(sparse.get(dose)).as("a sparse culture is the constant medium").isCloseTo(v, within(1e-5 * v));
             assertThat(dense.get(dose)).as("1e7 NK cells/mL deplete low doses").isLessThan(0.9 * v);
