@@ -182,4 +182,50 @@ class Il2ComplexModelTest {
         double[][] r = ImmuneTesting.run(Il2ComplexModel.build(p), TIGHT, T, "Treg_fold", "NK_fold", "CD8_memory_fold");
         assertThat(day(r[0], 5)).isGreaterThan(10 * day(r[1], 5)).isGreaterThan(10 * day(r[2], 5));
     }
+
+    /**
+     * division_signal = 1 reads pAkt: the reduction (the Hill constants of the active complexes at 24 h, then the Akt
+     * module's quasi-steady state) against the full 62-state model with the signalling layer (parameter set il2sim)
+     * after 24 h of constant IL-2, for Treg and NK cells over three decades of dose.
+     */
+    @Test
+    void thePaktSignalMatchesTheFullModelWithItsSignallingLayer() {
+        org.il2sim.models.gammachain.ParameterSet il2sim = org.il2sim.models.gammachain.ParameterSet.named(
+                org.il2sim.models.gammachain.ParameterSet.IL2SIM);
+        double minutes = P.value("signal_readout_time");
+        for (String cell : new String[] {"Treg", "NK"}) {
+            GammaChainSignal.Hill h = GammaChainSignal.of(cell, "IL2", minutes, P.value("alpha_only_k2_factor"));
+            for (double c : new double[] {0.003, 0.03, 0.3, 3}) {
+                ReactionNetwork full = org.il2sim.models.gammachain.GammaChainModel.build(
+                        org.il2sim.models.gammachain.ReceptorTables.cell(cell),
+                        java.util.Map.of(org.il2sim.models.gammachain.Ligand.IL2, c),
+                        org.il2sim.models.gammachain.LigandDefinition.named("IL2").apply(il2sim));
+                double pAkt = ImmuneTesting.run(full, TIGHT, new double[] {0, minutes},
+                        org.il2sim.models.gammachain.GammaChainModel.PAKT)[0][1];
+                double r = h.at(c);
+                double u = il2sim.value("k_pi3k_on") * r / il2sim.value("K_AKT");
+                double pip3 = u / (u + il2sim.value("k_pip3_off"));
+                double reduced = il2sim.value("k_akt_on") * pip3 / (il2sim.value("k_akt_on") * pip3
+                        + il2sim.value("k_akt_off"));
+                assertThat(reduced).as("%s at %s nM", cell, c).isCloseTo(pAkt, within(0.05 * pAkt + 1e-4));
+            }
+        }
+    }
+
+    /** With pAkt as the division signal the complexes still select their targets (folds at day 5 reported). */
+    @Test
+    void withPaktAsTheDivisionSignalTheComplexesStillSelectTheirTargets() {
+        double[][][] r = new double[3][][];
+        for (int k = 0; k < 3; k++) {
+            ParameterTable p = P.with("division_signal", 1, "test: pAkt").with("give_" + TREATMENTS[k], 1, "test");
+            r[k] = ImmuneTesting.run(Il2ComplexModel.build(p), TIGHT, T, "Treg_fold", "NK_fold", "CD8_memory_fold");
+            System.out.printf("pAkt division signal, %s: day-5 fold Treg %.4g NK %.4g CD8 memory %.4g%n",
+                    TREATMENTS[k], day(r[k][0], 5), day(r[k][1], 5), day(r[k][2], 5));
+        }
+        // βγ-directed: NK and memory CD8 far above free IL-2; α-directed: Tregs above NK and memory CD8
+        assertThat(day(r[1][1], 5)).isGreaterThan(10 * day(r[0][1], 5));
+        assertThat(day(r[1][2], 5)).isGreaterThan(10 * day(r[0][2], 5));
+        assertThat(day(r[2][0], 5)).isGreaterThan(day(r[2][1], 5)).isGreaterThan(1);
+        assertThat(day(r[2][0], 5)).isGreaterThan(day(r[2][2], 5));
+    }
 }
