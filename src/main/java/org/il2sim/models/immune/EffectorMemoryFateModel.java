@@ -124,6 +124,17 @@ public final class EffectorMemoryFateModel {
         }
         // terminal effectors signal through IL-2Rβγ (CD25-low) like the CD25-low uncommitted cells
         rule(b, "pSTAT5_TE", "1", "pSTAT5 of a terminal effector (IL-2Rbg only)", s("pSTAT5_lo"));
+        // the commitment signal: Tkach's pSTAT5 (commitment_signal 0) or the gamma-chain signalling layer's pAkt at
+        // quasi-steady state of the same complexes (1)
+        AktQuasiSteadyState.addRates(b);
+        for (String state : List.of("hi", "lo")) {
+            rule(b, "pAkt_" + state, "1", "pAkt of a CD25-" + state + " cell (Akt module at quasi-steady state)",
+                    AktQuasiSteadyState.pAkt(s("X_" + state)));
+            rule(b, "commitment_signal_" + state, "1", "terminal-effector commitment signal of a CD25-" + state
+                    + " cell: pSTAT5 (commitment_signal 0) or pAkt (1)", plus(times(minus(num(1),
+                    s("commitment_signal")), s("pSTAT5_" + state)), times(s("commitment_signal"),
+                    s("pAkt_" + state))));
+        }
 
         List<String> dividing = List.of(ACT_HI, ACT_LO, TE);
         for (String c : dividing) {
@@ -137,7 +148,7 @@ public final class EffectorMemoryFateModel {
         for (String state : List.of("hi", "lo")) {
             String c = state.equals("hi") ? ACT_HI : ACT_LO;
             b.add(reaction(c + "_TE_commitment", "commitment to the terminal-effector fate, CD25-" + state, one(c),
-                    one(TE), product("k_TE", "pSTAT5_" + state, c)));
+                    one(TE), product("k_TE", "commitment_signal_" + state, c)));
             b.add(reaction(c + "_death", "death in contraction, CD25-" + state, one(c), none(),
                     product("alpha_death", "contracting", c)));
             b.add(reaction(c + "_memory_formation", "reversion to memory, CD25-" + state, one(c), one(MEMORY),

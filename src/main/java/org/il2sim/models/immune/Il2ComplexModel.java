@@ -111,13 +111,7 @@ public final class Il2ComplexModel {
                 div(num(1), times(s("V_distribution"), s("avogadro"), num(1e-9))));
 
         // the Akt module's rates, for division_signal = 1 (pAkt at quasi-steady state of the signalling layer)
-        org.il2sim.models.gammachain.ParameterSet signalling = org.il2sim.models.gammachain.ParameterSet.named(
-                org.il2sim.models.gammachain.ParameterSet.IL2SIM);
-        for (String id : AKT_RATES) {
-            org.il2sim.models.gammachain.ParameterValue v = signalling.get(id);
-            b.add(new Parameter(id, id, v.value(), true, v.unit(), "gamma-chain signalling layer "
-                    + "(parameters-signalling.tsv): " + v.source()));
-        }
+        AktQuasiSteadyState.addRates(b);
         double readout = p.value("signal_readout_time");
         double k2Factor = p.value("alpha_only_k2_factor");
         Map<String, List<Expr>> uptakeByLigand = new LinkedHashMap<>();
@@ -187,11 +181,11 @@ public final class Il2ComplexModel {
                     plus(signal));
             String akt = pop + "_pAkt";
             rule(b, akt, "1", "phosphorylated Akt fraction of a " + pop + " cell at quasi-steady state of the Akt "
-                    + "module (PI3K -> PIP3 -> pAkt) driven by its active complexes", aktSteadyState(s(x)));
+                    + "module (PI3K -> PIP3 -> pAkt) driven by its active complexes", AktQuasiSteadyState.pAkt(s(x)));
             String sig = pop + "_signal";
             // division_signal 0: complexes / their maximum for free IL-2; 1: pAkt / its value at that maximum
             Expr byComplexes = div(s(x), s(pop + "_IL2_Xmax"));
-            Expr byAkt = div(s(akt), aktSteadyState(s(pop + "_IL2_Xmax")));
+            Expr byAkt = div(s(akt), AktQuasiSteadyState.pAkt(s(pop + "_IL2_Xmax")));
             rule(b, sig, "1", pop + " IL-2 signal: active complexes (division_signal 0) or pAkt (1), relative to "
                     + "their value at the maximum for free IL-2", plus(times(Ex.minus(num(1), s("division_signal")),
                     byComplexes), times(s("division_signal"), byAkt)));
@@ -220,21 +214,6 @@ public final class Il2ComplexModel {
                     times(s("uptake_scale"), s("nM_per_molecule"), plus(uptakeByLigand.get(t)))));
         }
         return b.build();
-    }
-
-    /** The Akt module's rates (parameters-signalling.tsv) that its quasi-steady state reads. */
-    static final List<String> AKT_RATES = List.of("K_AKT", "k_pi3k_on", "k_pip3_off", "k_akt_on", "k_akt_off");
-
-    /**
-     * pAkt at the steady state of the Akt module for a constant drive R (active complexes per cell): u = k_pi3k_on·R/K_AKT,
-     * PIP3 = u/(u + k_pip3_off), pAkt = k_akt_on·PIP3/(k_akt_on·PIP3 + k_akt_off). The module relaxes within minutes
-     * (t½ of pAkt 14 min), far faster than division, so the quasi-steady state is what division reads.
-     */
-    static Expr aktSteadyState(Expr r) {
-        Expr u = div(times(s("k_pi3k_on"), r), s("K_AKT"));
-        Expr pip3 = div(u, plus(u, s("k_pip3_off")));
-        Expr on = times(s("k_akt_on"), pip3);
-        return div(on, plus(on, s("k_akt_off")));
     }
 
     /**

@@ -83,4 +83,38 @@ class EffectorMemoryFateModelTest {
             }
         }
     }
+
+    /**
+     * commitment_signal = 1: cells commit at k_TE·pAkt, pAkt the γc signalling layer's Akt module at steady state for
+     * the same complexes. With every cell CD25-high the uncommitted pool follows the closed form with pAkt computed here
+     * from the signalling layer's table values; and the B6 criterion still holds.
+     */
+    @Test
+    void commitmentThroughPaktFollowsItsClosedFormAndKeepsTheB6Criterion() {
+        ParameterTable akt = P.with("commitment_signal", 1, "test: pAkt");
+        double[][] r = run(EffectorMemoryFateModel.build(akt.with("K_R", 1e-12, "test: all cells stay CD25-high")));
+        org.il2sim.models.gammachain.ParameterSet sig = org.il2sim.models.gammachain.ParameterSet.named(
+                org.il2sim.models.gammachain.ParameterSet.IL2SIM);
+        double c = P.value("IL2_endogenous");
+        double x = P.value("IL2Rb_activated") * c / (P.value("Kd_high") + c);
+        double u = sig.value("k_pi3k_on") * x / sig.value("K_AKT");
+        double pip3 = u / (u + sig.value("k_pip3_off"));
+        double pAkt = sig.value("k_akt_on") * pip3 / (sig.value("k_akt_on") * pip3 + sig.value("k_akt_off"));
+        double tOff = P.value("T_IL2_off");
+        double grown = P.value("CD8_naive_0") * Math.exp(P.value("rho") * (tOff - P.value("T_on")));
+        double expected = grown * Math.exp(-P.value("k_TE") * pAkt * (tOff - P.value("T_IL2_on")));
+        assertThat(at(r[3], tOff / DAY)).isCloseTo(expected, within(1e-5 * expected));
+
+        double[][] base = run(EffectorMemoryFateModel.build(akt));
+        double[][] longer = run(EffectorMemoryFateModel.build(akt.with("T_IL2_off", 7 * DAY, "test: until day 7")));
+        double[][] given = run(EffectorMemoryFateModel.build(akt.with("IL2_given", 0.1, "test: 100 pM given")));
+        System.out.printf("pAkt commitment: pAkt_hi %.4f; TE peak %.4g / %.4g / %.4g; memory/peak d60 %.5f / %.5f / "
+                + "%.5f (baseline / IL-2 until day 7 / 100 pM given)%n", pAkt, ImmuneTesting.max(base[0]),
+                ImmuneTesting.max(longer[0]), ImmuneTesting.max(given[0]), at(base[1], 60) / ImmuneTesting.max(base[2]),
+                at(longer[1], 60) / ImmuneTesting.max(longer[2]), at(given[1], 60) / ImmuneTesting.max(given[2]));
+        for (double[][] q : List.of(longer, given)) {
+            assertThat(ImmuneTesting.max(q[0])).isGreaterThan(ImmuneTesting.max(base[0]));
+            assertThat(at(q[1], 60) / ImmuneTesting.max(q[2])).isLessThan(at(base[1], 60) / ImmuneTesting.max(base[2]));
+        }
+    }
 }
