@@ -110,8 +110,9 @@ public final class Il2ComplexModel {
         derive(b, "nM_per_molecule", "nM", "1 / (V_distribution [L] N_A 1e-9)",
                 div(num(1), times(s("V_distribution"), s("avogadro"), num(1e-9))));
 
-        // the Akt module's rates, for division_signal = 1 (pAkt at quasi-steady state of the signalling layer)
+        // the Akt and Ras/MAPK modules' rates, for division_signal 1 (pAkt) and 2 (pERK) at quasi-steady state
         AktQuasiSteadyState.addRates(b);
+        ErkQuasiSteadyState.addRates(b);
         double readout = p.value("signal_readout_time");
         double k2Factor = p.value("alpha_only_k2_factor");
         Map<String, List<Expr>> uptakeByLigand = new LinkedHashMap<>();
@@ -182,13 +183,20 @@ public final class Il2ComplexModel {
             String akt = pop + "_pAkt";
             rule(b, akt, "1", "phosphorylated Akt fraction of a " + pop + " cell at quasi-steady state of the Akt "
                     + "module (PI3K -> PIP3 -> pAkt) driven by its active complexes", AktQuasiSteadyState.pAkt(s(x)));
+            String erk = pop + "_pERK";
+            rule(b, erk, "1", "phosphorylated ERK fraction of a " + pop + " cell at quasi-steady state of the Ras/MAPK "
+                    + "module (its plateau after the feedback) driven by its active complexes",
+                    ErkQuasiSteadyState.pErk(s(x)));
             String sig = pop + "_signal";
-            // division_signal 0: complexes / their maximum for free IL-2; 1: pAkt / its value at that maximum
-            Expr byComplexes = div(s(x), s(pop + "_IL2_Xmax"));
-            Expr byAkt = div(s(akt), AktQuasiSteadyState.pAkt(s(pop + "_IL2_Xmax")));
-            rule(b, sig, "1", pop + " IL-2 signal: active complexes (division_signal 0) or pAkt (1), relative to "
-                    + "their value at the maximum for free IL-2", plus(times(Ex.minus(num(1), s("division_signal")),
-                    byComplexes), times(s("division_signal"), byAkt)));
+            // division_signal 0: complexes / their maximum for free IL-2; 1: pAkt, 2: pERK / their value at that
+            // maximum; any other value: NaN, so a run stops at t = 0 (its message names the first species it reaches)
+            Expr maximum = s(pop + "_IL2_Xmax");
+            Expr choice = s("division_signal");
+            rule(b, sig, "1", pop + " IL-2 signal: active complexes (division_signal 0), pAkt (1) or pERK (2), "
+                    + "relative to their value at the maximum for free IL-2", new Expr.Piecewise(
+                    List.of(div(s(x), maximum), div(s(akt), AktQuasiSteadyState.pAkt(maximum)),
+                            div(s(erk), ErkQuasiSteadyState.pErk(maximum))),
+                    List.of(equal(choice, 0), equal(choice, 1), equal(choice, 2)), num(Double.NaN)));
             PopulationNet.cells(b, COMPARTMENT, stages.get(0), pop + " cells that have not divided in response to "
                     + "the treatment", pop + "_0");
             for (int g = 1; g <= destiny; g++) {
@@ -214,6 +222,10 @@ public final class Il2ComplexModel {
                     times(s("uptake_scale"), s("nM_per_molecule"), plus(uptakeByLigand.get(t)))));
         }
         return b.build();
+    }
+
+    private static Expr equal(Expr a, double v) {
+        return new Expr.Apply(Op.EQ, List.of(a, num(v)));
     }
 
     /**

@@ -212,15 +212,90 @@ class Il2ComplexModelTest {
         }
     }
 
-    /** With pAkt as the division signal the complexes still select their targets (folds at day 5 reported). */
+    /**
+     * division_signal = 2 reads pERK, the Ras/MAPK module's plateau: the quadratic closed form at the reduced complexes
+     * against the full 62-state model with the signalling layer after 24 h (Treg, NK, 0.003-3 nM), with the module's
+     * steady state solved here by bisection on its own equations (not on the quadratic).
+     */
     @Test
-    void withPaktAsTheDivisionSignalTheComplexesStillSelectTheirTargets() {
+    void thePerkSignalMatchesTheFullModelWithItsSignallingLayer() {
+        org.il2sim.models.gammachain.ParameterSet sig = org.il2sim.models.gammachain.ParameterSet.named(
+                org.il2sim.models.gammachain.ParameterSet.IL2SIM);
+        double minutes = P.value("signal_readout_time");
+        for (String cell : new String[] {"Treg", "NK"}) {
+            GammaChainSignal.Hill h = GammaChainSignal.of(cell, "IL2", minutes, P.value("alpha_only_k2_factor"));
+            for (double c : new double[] {0.003, 0.03, 0.3, 3}) {
+                ReactionNetwork full = org.il2sim.models.gammachain.GammaChainModel.build(
+                        org.il2sim.models.gammachain.ReceptorTables.cell(cell),
+                        java.util.Map.of(org.il2sim.models.gammachain.Ligand.IL2, c),
+                        org.il2sim.models.gammachain.LigandDefinition.named("IL2").apply(sig));
+                double pErk = ImmuneTesting.run(full, TIGHT, new double[] {0, minutes},
+                        org.il2sim.models.gammachain.GammaChainModel.PERK)[0][1];
+                double r = h.at(c);
+                // the module's steady state: e = k_erk_on Ras/(k_erk_on Ras + k_erk_off), Ras = v/(v + k_ras_off),
+                // v = k_ras_on (R/K_ERK)/(1 + (k_fb_on/k_fb_off) e); f(e) = model(e) - e falls through 0 once
+                double lo = 0;
+                double hi = 1;
+                for (int i = 0; i < 200; i++) {
+                    double e = (lo + hi) / 2;
+                    double v = sig.value("k_ras_on") * r / sig.value("K_ERK")
+                            / (1 + sig.value("k_fb_on") / sig.value("k_fb_off") * e);
+                    double ras = v / (v + sig.value("k_ras_off"));
+                    double model = sig.value("k_erk_on") * ras / (sig.value("k_erk_on") * ras + sig.value("k_erk_off"));
+                    if (model > e) {
+                        lo = e;
+                    } else {
+                        hi = e;
+                    }
+                }
+                double bisected = (lo + hi) / 2;
+                assertThat(bisected).as("%s at %s nM: bisection vs full model", cell, c)
+                        .isCloseTo(pErk, within(0.05 * pErk + 1e-4));
+                ParameterTable erk = P.with("division_signal", 2, "test: pERK").with("give_IL2", 1, "test");
+                assertThat(erk.value("division_signal")).isEqualTo(2);
+            }
+        }
+        // the network's closed form (the quadratic) at the reduced complexes equals the bisection: read at t = 0,
+        // where the free IL-2 is the injected dose
+        ParameterTable erk = P.with("division_signal", 2, "test: pERK").with("give_IL2", 1, "test");
+        double[][] r = ImmuneTesting.run(Il2ComplexModel.build(erk), TIGHT, new double[] {0, 1}, "IL2",
+                "NK_active_complexes", "NK_pERK");
+        double rate = sig.value("k_ras_on") * r[1][0] / sig.value("K_ERK");
+        double a = sig.value("k_fb_on") / sig.value("k_fb_off");
+        // residual of the steady-state equations at the network's pERK
+        double e = r[2][0];
+        double ras = rate / (1 + a * e) / (rate / (1 + a * e) + sig.value("k_ras_off"));
+        double model = sig.value("k_erk_on") * ras / (sig.value("k_erk_on") * ras + sig.value("k_erk_off"));
+        assertThat(model).isCloseTo(e, within(1e-12));
+        assertThat(e).isBetween(0.0, 1.0);
+    }
+
+    /** Another value of division_signal makes the signal NaN, so the run stops at t = 0 instead of guessing. */
+    @Test
+    void anUnknownDivisionSignalStopsTheRunAtTheStart() {
+        ParameterTable bad = P.with("division_signal", 3, "test: no such read-out").with("give_IL2", 1, "test");
+        ReactionNetwork n = Il2ComplexModel.build(bad);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ImmuneTesting.run(n, TIGHT, new double[] {0, 60},
+                "Treg_fold")).hasMessageContaining("NaN").hasMessageContaining("t = 0.0");
+        assertThat(org.il2sim.core.sim.CompiledModel.compile(n).initialValue("Treg_signal")).isNaN();
+    }
+
+    /** With pAkt or pERK as the division signal the complexes still select their targets (folds at day 5 reported). */
+    @Test
+    void withPaktOrPerkAsTheDivisionSignalTheComplexesStillSelectTheirTargets() {
+        for (int signal = 1; signal <= 2; signal++) {
+            selectTheirTargets(signal);
+        }
+    }
+
+    private static void selectTheirTargets(int signal) {
         double[][][] r = new double[3][][];
         for (int k = 0; k < 3; k++) {
-            ParameterTable p = P.with("division_signal", 1, "test: pAkt").with("give_" + TREATMENTS[k], 1, "test");
+            ParameterTable p = P.with("division_signal", signal, "test: signal").with("give_" + TREATMENTS[k], 1,
+                    "test");
             r[k] = ImmuneTesting.run(Il2ComplexModel.build(p), TIGHT, T, "Treg_fold", "NK_fold", "CD8_memory_fold");
-            System.out.printf("pAkt division signal, %s: day-5 fold Treg %.4g NK %.4g CD8 memory %.4g%n",
-                    TREATMENTS[k], day(r[k][0], 5), day(r[k][1], 5), day(r[k][2], 5));
+            System.out.printf("%s division signal, %s: day-5 fold Treg %.4g NK %.4g CD8 memory %.4g%n",
+                    signal == 1 ? "pAkt" : "pERK", TREATMENTS[k], day(r[k][0], 5), day(r[k][1], 5), day(r[k][2], 5));
         }
         // βγ-directed: NK and memory CD8 far above free IL-2; α-directed: Tregs above NK and memory CD8
         assertThat(day(r[1][1], 5)).isGreaterThan(10 * day(r[0][1], 5));
