@@ -8,9 +8,6 @@ import static org.il2sim.models.immune.PopulationNet.s;
 import java.util.List;
 import org.il2sim.core.expr.Expr;
 import org.il2sim.core.network.NetworkBuilder;
-import org.il2sim.core.network.Parameter;
-import org.il2sim.models.gammachain.ParameterSet;
-import org.il2sim.models.gammachain.ParameterValue;
 
 /**
  * pAkt from the γc signalling layer's Akt module (PI3K → PIP3 → pAkt, {@code parameters-signalling.tsv}) at its steady
@@ -30,12 +27,7 @@ final class AktQuasiSteadyState {
 
     /** Adds the module's rates, with value, unit and source from the il2sim parameter set. */
     static void addRates(NetworkBuilder b) {
-        ParameterSet signalling = ParameterSet.named(ParameterSet.IL2SIM);
-        for (String id : RATES) {
-            ParameterValue v = signalling.get(id);
-            b.add(new Parameter(id, id, v.value(), true, v.unit(), "gamma-chain signalling layer "
-                    + "(parameters-signalling.tsv): " + v.source()));
-        }
+        PopulationNet.signallingRates(b, RATES);
     }
 
     /** pAkt (fraction of the Akt pool) at the module's steady state for drive r. */

@@ -9,9 +9,6 @@ import java.util.List;
 import org.il2sim.core.expr.Expr;
 import org.il2sim.core.expr.Op;
 import org.il2sim.core.network.NetworkBuilder;
-import org.il2sim.core.network.Parameter;
-import org.il2sim.models.gammachain.ParameterSet;
-import org.il2sim.models.gammachain.ParameterValue;
 
 /**
  * pERK from the γc signalling layer's Ras/MAPK module ({@code parameters-signalling.tsv}) at its steady state for a
@@ -33,12 +30,7 @@ final class ErkQuasiSteadyState {
 
     /** Adds the module's rates, with value, unit and source from the il2sim parameter set. */
     static void addRates(NetworkBuilder b) {
-        ParameterSet signalling = ParameterSet.named(ParameterSet.IL2SIM);
-        for (String id : RATES) {
-            ParameterValue v = signalling.get(id);
-            b.add(new Parameter(id, id, v.value(), true, v.unit(), "gamma-chain signalling layer "
-                    + "(parameters-signalling.tsv): " + v.source()));
-        }
+        PopulationNet.signallingRates(b, RATES);
     }
 
     /** pERK (fraction of the ERK pool) at the module's steady state for drive r. */

@@ -60,6 +60,20 @@ final class PopulationNet {
         b.add(new Rule.Assignment(id, math));
     }
 
+    /**
+     * Constant parameters copied from the γc signalling layer (the il2sim set, {@code parameters-signalling.tsv}),
+     * each with its value, unit and source there: the rates a quasi-steady state of a signalling module reads.
+     */
+    static void signallingRates(NetworkBuilder b, List<String> ids) {
+        org.il2sim.models.gammachain.ParameterSet signalling = org.il2sim.models.gammachain.ParameterSet.named(
+                org.il2sim.models.gammachain.ParameterSet.IL2SIM);
+        for (String id : ids) {
+            org.il2sim.models.gammachain.ParameterValue v = signalling.get(id);
+            b.add(new Parameter(id, id, v.value(), true, v.unit(), "gamma-chain signalling layer "
+                    + "(parameters-signalling.tsv): " + v.source()));
+        }
+    }
+
     /** x / (K + x). */
     static Expr saturation(Expr x, Expr k) {
         return div(x, plus(k, x));
