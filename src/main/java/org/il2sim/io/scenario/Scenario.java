@@ -51,6 +51,18 @@ public record Scenario(Path file, String name, String description, String experi
                             double cellDensity, int valency) {
         /** Valency that means "no multivalent model": the panel runs the 62-state ODE model. */
         public static final int ODE_MODEL = 0;
+
+        /** A ligand of the panel: its user definition if it has one, otherwise a named ligand or preset. */
+        public org.il2sim.models.gammachain.LigandDefinition ligand(String name) {
+            return ligand(name, ligandDefinitions);
+        }
+
+        /** The same, before the panel exists (while the scenario is read): definitions as name → {kdAlpha, kdBetaGamma}. */
+        static org.il2sim.models.gammachain.LigandDefinition ligand(String name, Map<String, double[]> definitions) {
+            double[] def = definitions.get(name);
+            return def != null ? org.il2sim.models.gammachain.LigandDefinition.custom(name, def[0], def[1])
+                    : org.il2sim.models.gammachain.LigandDefinition.named(name);
+        }
     }
 
     /** Where the model comes from. */

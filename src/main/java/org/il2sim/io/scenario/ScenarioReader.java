@@ -629,12 +629,8 @@ public final class ScenarioReader {
             }
         }
         for (String l : ligands) {
-            double[] def = defs.get(l);
-            org.il2sim.models.gammachain.LigandDefinition ligand = def != null
-                    ? org.il2sim.models.gammachain.LigandDefinition.custom(l, def[0], def[1])
-                    : org.il2sim.models.gammachain.LigandDefinition.named(l);
             try {
-                org.il2sim.models.gammachain.MultivalentBinding.il2Affinities(ligand);
+                org.il2sim.models.gammachain.MultivalentBinding.il2Affinities(Scenario.DosePanel.ligand(l, defs));
             } catch (IllegalArgumentException e) {
                 problems.add(at(where) + ": " + e.getMessage());
             }

@@ -175,8 +175,7 @@ public final class ScenarioRunner {
         ParameterSet set = ParameterSet.named(panel.parameterSet());
         List<LigandDefinition> ligands = new ArrayList<>();
         for (String l : panel.ligands()) {
-            double[] def = panel.ligandDefinitions().get(l);
-            ligands.add(def != null ? LigandDefinition.custom(l, def[0], def[1]) : LigandDefinition.named(l));
+            ligands.add(panel.ligand(l));
         }
         Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
                 Double.POSITIVE_INFINITY);
