@@ -183,15 +183,16 @@ class Il2ComplexModelTest {
         assertThat(day(r[0], 5)).isGreaterThan(10 * day(r[1], 5)).isGreaterThan(10 * day(r[2], 5));
     }
 
+    private static final org.il2sim.models.gammachain.ParameterSet SIGNALLING =
+            org.il2sim.models.gammachain.ParameterSet.named(org.il2sim.models.gammachain.ParameterSet.IL2SIM);
+
     /**
-     * division_signal = 1 reads pAkt: the reduction (the Hill constants of the active complexes at 24 h, then the Akt
-     * module's quasi-steady state) against the full 62-state model with the signalling layer (parameter set il2sim)
-     * after 24 h of constant IL-2, for Treg and NK cells over three decades of dose.
+     * A signalling read-out of the full 62-state model with the signalling layer (set il2sim) after 24 h of constant
+     * IL-2, for Treg and NK cells at 0.003-3 nM, against {@code reduced} applied to the Hill reduction of the active
+     * complexes: within 5 %.
      */
-    @Test
-    void thePaktSignalMatchesTheFullModelWithItsSignallingLayer() {
-        org.il2sim.models.gammachain.ParameterSet il2sim = org.il2sim.models.gammachain.ParameterSet.named(
-                org.il2sim.models.gammachain.ParameterSet.IL2SIM);
+    private static void assertReductionMatchesFullModel(String readout,
+                                                        java.util.function.DoubleUnaryOperator reduced) {
         double minutes = P.value("signal_readout_time");
         for (String cell : new String[] {"Treg", "NK"}) {
             GammaChainSignal.Hill h = GammaChainSignal.of(cell, "IL2", minutes, P.value("alpha_only_k2_factor"));
@@ -199,73 +200,69 @@ class Il2ComplexModelTest {
                 ReactionNetwork full = org.il2sim.models.gammachain.GammaChainModel.build(
                         org.il2sim.models.gammachain.ReceptorTables.cell(cell),
                         java.util.Map.of(org.il2sim.models.gammachain.Ligand.IL2, c),
-                        org.il2sim.models.gammachain.LigandDefinition.named("IL2").apply(il2sim));
-                double pAkt = ImmuneTesting.run(full, TIGHT, new double[] {0, minutes},
-                        org.il2sim.models.gammachain.GammaChainModel.PAKT)[0][1];
-                double r = h.at(c);
-                double u = il2sim.value("k_pi3k_on") * r / il2sim.value("K_AKT");
-                double pip3 = u / (u + il2sim.value("k_pip3_off"));
-                double reduced = il2sim.value("k_akt_on") * pip3 / (il2sim.value("k_akt_on") * pip3
-                        + il2sim.value("k_akt_off"));
-                assertThat(reduced).as("%s at %s nM", cell, c).isCloseTo(pAkt, within(0.05 * pAkt + 1e-4));
+                        org.il2sim.models.gammachain.LigandDefinition.named("IL2").apply(SIGNALLING));
+                double want = ImmuneTesting.run(full, TIGHT, new double[] {0, minutes}, readout)[0][1];
+                assertThat(reduced.applyAsDouble(h.at(c))).as("%s %s at %s nM", readout, cell, c)
+                        .isCloseTo(want, within(0.05 * want + 1e-4));
             }
         }
     }
 
     /**
-     * division_signal = 2 reads pERK, the Ras/MAPK module's plateau: the quadratic closed form at the reduced complexes
-     * against the full 62-state model with the signalling layer after 24 h (Treg, NK, 0.003-3 nM), with the module's
-     * steady state solved here by bisection on its own equations (not on the quadratic).
+     * division_signal = 1 reads pAkt: the reduction (the Hill constants of the active complexes at 24 h, then the Akt
+     * module's quasi-steady state) against the full model.
+     */
+    @Test
+    void thePaktSignalMatchesTheFullModelWithItsSignallingLayer() {
+        assertReductionMatchesFullModel(org.il2sim.models.gammachain.GammaChainModel.PAKT, r -> {
+            double u = SIGNALLING.value("k_pi3k_on") * r / SIGNALLING.value("K_AKT");
+            double pip3 = u / (u + SIGNALLING.value("k_pip3_off"));
+            return SIGNALLING.value("k_akt_on") * pip3 / (SIGNALLING.value("k_akt_on") * pip3
+                    + SIGNALLING.value("k_akt_off"));
+        });
+    }
+
+    /** The Ras/MAPK module's steady state at drive r, by bisection on its own equations (not on the quadratic). */
+    private static double erkByBisection(double r) {
+        // e = k_erk_on Ras/(k_erk_on Ras + k_erk_off), Ras = v/(v + k_ras_off),
+        // v = k_ras_on (R/K_ERK)/(1 + (k_fb_on/k_fb_off) e); f(e) = model(e) - e falls through 0 once
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i < 200; i++) {
+            double e = (lo + hi) / 2;
+            double v = SIGNALLING.value("k_ras_on") * r / SIGNALLING.value("K_ERK")
+                    / (1 + SIGNALLING.value("k_fb_on") / SIGNALLING.value("k_fb_off") * e);
+            double ras = v / (v + SIGNALLING.value("k_ras_off"));
+            double model = SIGNALLING.value("k_erk_on") * ras / (SIGNALLING.value("k_erk_on") * ras
+                    + SIGNALLING.value("k_erk_off"));
+            if (model > e) {
+                lo = e;
+            } else {
+                hi = e;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    /**
+     * division_signal = 2 reads pERK, the Ras/MAPK module's plateau: its steady state at the reduced complexes against
+     * the full model, and the network's quadratic closed form against the module's equations.
      */
     @Test
     void thePerkSignalMatchesTheFullModelWithItsSignallingLayer() {
-        org.il2sim.models.gammachain.ParameterSet sig = org.il2sim.models.gammachain.ParameterSet.named(
-                org.il2sim.models.gammachain.ParameterSet.IL2SIM);
-        double minutes = P.value("signal_readout_time");
-        for (String cell : new String[] {"Treg", "NK"}) {
-            GammaChainSignal.Hill h = GammaChainSignal.of(cell, "IL2", minutes, P.value("alpha_only_k2_factor"));
-            for (double c : new double[] {0.003, 0.03, 0.3, 3}) {
-                ReactionNetwork full = org.il2sim.models.gammachain.GammaChainModel.build(
-                        org.il2sim.models.gammachain.ReceptorTables.cell(cell),
-                        java.util.Map.of(org.il2sim.models.gammachain.Ligand.IL2, c),
-                        org.il2sim.models.gammachain.LigandDefinition.named("IL2").apply(sig));
-                double pErk = ImmuneTesting.run(full, TIGHT, new double[] {0, minutes},
-                        org.il2sim.models.gammachain.GammaChainModel.PERK)[0][1];
-                double r = h.at(c);
-                // the module's steady state: e = k_erk_on Ras/(k_erk_on Ras + k_erk_off), Ras = v/(v + k_ras_off),
-                // v = k_ras_on (R/K_ERK)/(1 + (k_fb_on/k_fb_off) e); f(e) = model(e) - e falls through 0 once
-                double lo = 0;
-                double hi = 1;
-                for (int i = 0; i < 200; i++) {
-                    double e = (lo + hi) / 2;
-                    double v = sig.value("k_ras_on") * r / sig.value("K_ERK")
-                            / (1 + sig.value("k_fb_on") / sig.value("k_fb_off") * e);
-                    double ras = v / (v + sig.value("k_ras_off"));
-                    double model = sig.value("k_erk_on") * ras / (sig.value("k_erk_on") * ras + sig.value("k_erk_off"));
-                    if (model > e) {
-                        lo = e;
-                    } else {
-                        hi = e;
-                    }
-                }
-                double bisected = (lo + hi) / 2;
-                assertThat(bisected).as("%s at %s nM: bisection vs full model", cell, c)
-                        .isCloseTo(pErk, within(0.05 * pErk + 1e-4));
-                ParameterTable erk = P.with("division_signal", 2, "test: pERK").with("give_IL2", 1, "test");
-                assertThat(erk.value("division_signal")).isEqualTo(2);
-            }
-        }
+        assertReductionMatchesFullModel(org.il2sim.models.gammachain.GammaChainModel.PERK,
+                Il2ComplexModelTest::erkByBisection);
         // the network's closed form (the quadratic) at the reduced complexes equals the bisection: read at t = 0,
         // where the free IL-2 is the injected dose
         ParameterTable erk = P.with("division_signal", 2, "test: pERK").with("give_IL2", 1, "test");
         double[][] r = ImmuneTesting.run(Il2ComplexModel.build(erk), TIGHT, new double[] {0, 1}, "IL2",
                 "NK_active_complexes", "NK_pERK");
-        double rate = sig.value("k_ras_on") * r[1][0] / sig.value("K_ERK");
-        double a = sig.value("k_fb_on") / sig.value("k_fb_off");
+        double rate = SIGNALLING.value("k_ras_on") * r[1][0] / SIGNALLING.value("K_ERK");
+        double a = SIGNALLING.value("k_fb_on") / SIGNALLING.value("k_fb_off");
         // residual of the steady-state equations at the network's pERK
         double e = r[2][0];
-        double ras = rate / (1 + a * e) / (rate / (1 + a * e) + sig.value("k_ras_off"));
-        double model = sig.value("k_erk_on") * ras / (sig.value("k_erk_on") * ras + sig.value("k_erk_off"));
+        double ras = rate / (1 + a * e) / (rate / (1 + a * e) + SIGNALLING.value("k_ras_off"));
+        double model = SIGNALLING.value("k_erk_on") * ras / (SIGNALLING.value("k_erk_on") * ras + SIGNALLING.value("k_erk_off"));
         assertThat(model).isCloseTo(e, within(1e-12));
         assertThat(e).isBetween(0.0, 1.0);
     }
