@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> files = new ArrayList<>(List.of("dose_response.csv", "ec50.csv", "report.html", "run.json"));
         files.addAll(plots.keySet());
         Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
-        boolean multivalent = scenario.panel().valency() != Scenario.DosePanel.ODE_MODEL;
+        boolean multivalent = scenario.panel().multivalent();
         boolean signalling = result.parameters().hasSignalling() && !multivalent;
         summary.put("model", multivalent ? "multivalent-binding" : "gamma-chain");
         if (multivalent) {
@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
         if (!multivalent) {
             summary.put("timesMin", scenario.panel().times());
         }
-        if (scenario.panel().cellDensity() != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
+        if (scenario.panel().finiteMedium()) {
             summary.put("cellDensityPerMl", scenario.panel().cellDensity());
         }
         summary.put("wallMillis", result.wallMillis());

@@ -74,7 +74,7 @@ public final class HtmlReport {
         }
         var panel = r.scenario().panel();
         h.append("<h2>Run</h2>\n<table>");
-        boolean multivalent = panel.valency() != org.il2sim.io.scenario.Scenario.DosePanel.ODE_MODEL;
+        boolean multivalent = panel.multivalent();
         row(h, "model", multivalent
                 ? "steady-state multivalent binding model (Orcutt-Jahns et al. 2023), complexes of " + panel.valency()
                         + " IL-2 units; active_complexes = bound IL-2Rb per cell; receptor table " + panel.receptorTable()
@@ -85,7 +85,7 @@ public final class HtmlReport {
         row(h, "doses", panel.doses().length + " from " + panel.doses()[0] + " to "
                 + panel.doses()[panel.doses().length - 1] + " nM");
         row(h, "times", multivalent ? "equilibrium" : java.util.Arrays.toString(panel.times()) + " min");
-        row(h, "medium", panel.cellDensity() == org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM
+        row(h, "medium", !panel.finiteMedium()
                 ? "constant ligand concentration (no depletion)"
                 : "finite, depleted by the cells: " + panel.cellDensity() + " cells/mL (dose = starting concentration)");
         if (multivalent) {

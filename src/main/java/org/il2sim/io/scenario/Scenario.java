@@ -52,6 +52,16 @@ public record Scenario(Path file, String name, String description, String experi
         /** Valency that means "no multivalent model": the panel runs the 62-state ODE model. */
         public static final int ODE_MODEL = 0;
 
+        /** Whether the panel runs the multivalent equilibrium model instead of the 62-state ODE model. */
+        public boolean multivalent() {
+            return valency != ODE_MODEL;
+        }
+
+        /** Whether the cells deplete a finite medium (a cell density was given). */
+        public boolean finiteMedium() {
+            return cellDensity != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM;
+        }
+
         /** A ligand of the panel: its user definition if it has one, otherwise a named ligand or preset. */
         public org.il2sim.models.gammachain.LigandDefinition ligand(String name) {
             return ligand(name, ligandDefinitions);

@@ -179,7 +179,7 @@ public final class ScenarioRunner {
         }
         Tolerances tol = new Tolerances(s.solver().rtol(), s.solver().atol(), s.solver().maxSteps(),
                 Double.POSITIVE_INFINITY);
-        List<DoseResponse.Point> points = panel.valency() != Scenario.DosePanel.ODE_MODEL
+        List<DoseResponse.Point> points = panel.multivalent()
                 ? org.il2sim.models.gammachain.MultivalentBinding.doseResponse(panel.cells(), panel.receptorTable(),
                         ligands, panel.doses(), panel.valency())
                 : DoseResponse.run(panel.cells(), panel.receptorTable(), ligands, panel.doses(), panel.times(), set,
