@@ -11,8 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.il2sim.core.sim.OutputGrid;
-import org.il2sim.core.solver.Tolerances;
 import org.il2sim.io.output.DoseResponseFiles;
+import org.il2sim.io.scenario.DosePanelYaml;
+import org.il2sim.io.scenario.DoseResponseResult;
+import org.il2sim.io.scenario.Scenario;
+import org.il2sim.io.scenario.ScenarioRunner;
 import org.il2sim.models.gammachain.CellTypes;
 import org.il2sim.models.gammachain.ReceptorTables;
 import org.il2sim.models.gammachain.DoseResponse;
@@ -31,7 +34,9 @@ import picocli.CommandLine;
                 "Writes DIR/dose_response.csv (cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt; "
                         + "active complexes per cell, then the phosphorylated fractions 0-1 of STAT5, ERK and Akt, "
                         + "NaN with a set without signalling), DIR/ec50.csv (four-parameter Hill fit per cell, ligand, "
-                        + "time and read-out; NaN where the fit fails) and PNG/SVG plots per ligand and time.",
+                        + "time and read-out; NaN where the fit fails), PNG/SVG plots per ligand and time, report.html (the run, "
+                        + "the EC50s and every parameter with its source), run.json and scenario.yaml (the same "
+                        + "panel as a scenario file: il2sim run DIR/scenario.yaml repeats the run).",
                 "With --valency N the steady-state multivalent binding model (Orcutt-Jahns et al. 2023) replaces the "
                         + "ODE model: IL-2 variants as Fc complexes of N IL-2 units; active_complexes is then bound "
                         + "IL-2Rb per cell at equilibrium (time_min INF), pSTAT5/pERK/pAkt NaN; --times, "
@@ -175,21 +180,29 @@ final class DoseResponseCommand implements Callable<Integer> {
                 canonical(() -> MultivalentBinding.il2Affinities(l));
             }
         }
-        long started = System.nanoTime();
-        List<DoseResponse.Point> points = valency != null
-                ? MultivalentBinding.doseResponse(cellIds, receptorTable, ligandList, doseList, valency)
-                : DoseResponse.run(cellIds, receptorTable, ligandList, doseList, timeList, set,
-                cellDensity != null ? cellDensity : DoseResponse.CONSTANT_MEDIUM,
-                new Tolerances(rtol, atol, 1_000_000, Double.POSITIVE_INFINITY),
+        Map<String, double[]> definitions = new LinkedHashMap<>();
+        List<String> ligandNames = new ArrayList<>();
+        for (LigandDefinition l : ligandList) {
+            ligandNames.add(l.id());
+            if (custom.containsValue(l)) {
+                definitions.put(l.id(), new double[] {l.kdAlpha(), l.kdBetaGamma()});
+            }
+        }
+        Scenario.DosePanel panel = new Scenario.DosePanel(cellIds, ligandNames, doseList, timeList, parameterSet,
+                receptorTable, definitions, cellDensity != null ? cellDensity : DoseResponse.CONSTANT_MEDIUM,
+                valency != null ? valency : Scenario.DosePanel.ODE_MODEL);
+        Scenario scenario = DosePanelYaml.scenario("dose-response", commandLine(), panel, rtol, atol,
+                Path.of("the command line"));
+        DoseResponseResult result = ScenarioRunner.runDoseResponse(scenario,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         Files.createDirectories(out);
-        DoseResponseFiles.Written written = DoseResponseFiles.writeAll(out, points);
+        String version = new Main.Version().getVersion()[0];
+        DoseResponseOutput.Written written = DoseResponseOutput.write(out, result, version, true);
         List<DoseResponseFiles.Ec50> fits = written.fits();
-        Map<String, byte[]> plots = written.plots();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d cells x %d ligands x %d doses x %d times in %.1f s%n", cellIds.size(),
                 ligandList.size(), doseList.length, valency != null ? 1 : timeList.length,
-                (System.nanoTime() - started) / 1e9);
+                result.wallMillis() / 1e3);
         if (cellDensity != null) {
             o.printf(Locale.ROOT, "finite medium: each cell type alone at %.3g cells/mL; doses are starting "
                     + "concentrations%n", cellDensity);
@@ -201,9 +214,18 @@ final class DoseResponseCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "%-14s %-12s %6.0f m %14.4g%n", e.cell(), e.ligand(), e.time(), e.fit().ec50());
             }
         }
-        o.println("wrote dose_response.csv, ec50.csv and " + plots.size() + " plots to " + out);
+        o.println("wrote " + String.join(", ", written.files()) + " to " + out);
         o.flush();
         return ExitCode.OK;
+    }
+
+    /** The command as typed (arguments with blanks or quotes in single quotes), for the report and run.json. */
+    private String commandLine() {
+        StringBuilder b = new StringBuilder("il2sim");
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            b.append(' ').append(a.matches("[A-Za-z0-9_.,:=+/@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
     }
 
     private interface Lookup<T> {

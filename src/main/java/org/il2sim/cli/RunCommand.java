@@ -113,49 +113,12 @@ final class RunCommand implements Callable<Integer> {
         DoseResponseResult result = ScenarioRunner.runDoseResponse(scenario);
         createOutputFolder(dir);
         String version = new Main.Version().getVersion()[0];
-        DoseResponseFiles.Written written = DoseResponseFiles.writeAll(dir, result.points());
+        DoseResponseOutput.Written written = DoseResponseOutput.write(dir, result, version, false);
+        Map<String, Object> summary = written.summary();
         List<DoseResponseFiles.Ec50> fits = written.fits();
-        Map<String, byte[]> plots = written.plots();
-        HtmlReport.writeDoseResponse(dir.resolve("report.html"), result, fits, plots, version);
-        List<String> files = new ArrayList<>(List.of("dose_response.csv", "ec50.csv", "report.html", "run.json"));
-        files.addAll(plots.keySet());
-        Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
+        List<String> files = written.files();
         boolean multivalent = scenario.panel().multivalent();
-        boolean signalling = result.parameters().hasSignalling() && !multivalent;
-        summary.put("model", multivalent ? "multivalent-binding" : "gamma-chain");
-        if (multivalent) {
-            summary.put("valency", scenario.panel().valency());
-        } else {
-            summary.put("parameterSet", scenario.panel().parameterSet());
-        }
-        summary.put("cells", scenario.panel().cells());
-        summary.put("ligands", scenario.panel().ligands());
-        summary.put("doses", scenario.panel().doses().length);
-        if (!multivalent) {
-            summary.put("timesMin", scenario.panel().times());
-        }
-        if (scenario.panel().finiteMedium()) {
-            summary.put("cellDensityPerMl", scenario.panel().cellDensity());
-        }
-        summary.put("wallMillis", result.wallMillis());
-        Map<String, Double> ec50 = new java.util.LinkedHashMap<>();
-        for (DoseResponseFiles.Ec50 e : fits) {
-            if (e.readout().equals("active_complexes")) {
-                ec50.put(e.cell() + "/" + e.ligand() + "/" + WideCsvFormat.of(e.time()) + "min", e.fit().ec50());
-            }
-        }
-        summary.put("ec50ActiveComplexesNanomolar", ec50);
-        if (signalling) {
-            Map<String, Double> ec50Stat5 = new java.util.LinkedHashMap<>();
-            for (DoseResponseFiles.Ec50 e : fits) {
-                if (e.readout().equals("pstat5")) {
-                    ec50Stat5.put(e.cell() + "/" + e.ligand() + "/" + WideCsvFormat.of(e.time()) + "min",
-                            e.fit().ec50());
-                }
-            }
-            summary.put("ec50PSTAT5Nanomolar", ec50Stat5);
-        }
-        RunJson.write(dir.resolve("run.json"), summary);
+        boolean signalling = DoseResponseOutput.signalling(result);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.print(RunJson.toJson(summary));
@@ -223,13 +186,6 @@ final class RunCommand implements Callable<Integer> {
         }
         o.flush();
         return ExitCode.OK;
-    }
-
-    /** Numbers in keys as the CSV files write them. */
-    private static final class WideCsvFormat {
-        static String of(double v) {
-            return org.il2sim.io.csv.WideCsv.format(v);
-        }
     }
 
     private static void createOutputFolder(Path dir) {

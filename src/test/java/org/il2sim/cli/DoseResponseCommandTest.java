@@ -155,6 +155,38 @@ class DoseResponseCommandTest {
         assertThat(dir.resolve("o")).doesNotExist();
     }
 
+    /**
+     * The command writes what `il2sim run` writes for a dose-response scenario (report.html, run.json) and the
+     * equivalent scenario file; running that file gives the same dose_response.csv byte for byte, so the file is
+     * the run (custom ligand, finite medium, tolerances and the doses' full precision included).
+     */
+    @Test
+    void writesTheReportRunJsonAndAScenarioFileThatRepeatsTheRun(@TempDir Path dir) throws IOException {
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cells", "natural killer",
+                "--ligands", "IL-2,slowIL2", "--ligand-def", "slowIL2:kdAlpha=0.19,kdBetaGamma=53", "--doses",
+                "3e-3:30:3", "--times", "45", "--cell-density", "2e6", "--rtol", "1e-7", "--parameter-set",
+                "farhat2021", "--threads", "1", "--out", dir.resolve("cli").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        for (String f : List.of("dose_response.csv", "ec50.csv", "report.html", "run.json", "scenario.yaml")) {
+            assertThat(dir.resolve("cli").resolve(f)).isNotEmptyFile();
+        }
+        assertThat(r.out()).contains("scenario.yaml");
+        String runJson = Files.readString(dir.resolve("cli/run.json"));
+        assertThat(runJson).contains("\"experiment\" : \"dose-response\"", "\"parameterSet\" : \"farhat2021\"",
+                "\"cellDensityPerMl\" : 2000000.0", "\"ligands\" : [ \"IL2\", \"slowIL2\" ]");
+        String report = Files.readString(dir.resolve("cli/report.html"));
+        assertThat(report).contains("2000000.0 cells/mL", "rtol 1.00e-07",
+                "il2sim dose-response --cells 'natural killer' --ligands IL-2,slowIL2");
+
+        SbmlSimulateCommandTest.Run again = SbmlSimulateCommandTest.run("run", dir.resolve("cli/scenario.yaml")
+                .toString(), "--out", dir.resolve("file").toString(), "--quiet");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(Files.readString(dir.resolve("file/dose_response.csv")))
+                .isEqualTo(Files.readString(dir.resolve("cli/dose_response.csv")));
+        assertThat(Files.readString(dir.resolve("file/ec50.csv")))
+                .isEqualTo(Files.readString(dir.resolve("cli/ec50.csv")));
+    }
+
     @Test
     void cellDensityDepletesTheMediumAndBadDensitiesAreRefused(@TempDir Path dir) throws IOException {
         String[] panel = {"dose-response", "--cells", "NK", "--ligands", "IL2", "--doses", "0.001,0.01", "--times",

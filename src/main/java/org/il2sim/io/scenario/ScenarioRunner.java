@@ -170,6 +170,11 @@ public final class ScenarioRunner {
 
     /** Runs a dose-response scenario on the γc receptor model, on all cores. */
     public static DoseResponseResult runDoseResponse(Scenario s) {
+        return runDoseResponse(s, Parallel.cores());
+    }
+
+    /** The same on {@code threads} worker threads (the ODE model's cell × ligand × dose runs). */
+    public static DoseResponseResult runDoseResponse(Scenario s, int threads) {
         long started = System.nanoTime();
         Scenario.DosePanel panel = s.panel();
         ParameterSet set = ParameterSet.named(panel.parameterSet());
@@ -183,7 +188,7 @@ public final class ScenarioRunner {
                 ? org.il2sim.models.gammachain.MultivalentBinding.doseResponse(panel.cells(), panel.receptorTable(),
                         ligands, panel.doses(), panel.valency())
                 : DoseResponse.run(panel.cells(), panel.receptorTable(), ligands, panel.doses(), panel.times(), set,
-                        panel.cellDensity(), tol, Parallel.cores());
+                        panel.cellDensity(), tol, threads);
         return new DoseResponseResult(s, points, set, (System.nanoTime() - started) / 1_000_000);
     }
 
