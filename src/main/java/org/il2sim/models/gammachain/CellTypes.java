@@ -1,5 +1,7 @@
 package org.il2sim.models.gammachain;
 
+import org.il2sim.models.tables.DataTable;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,7 +49,7 @@ public final class CellTypes {
         for (String id : NO_RECEPTOR_DATA) {
             out.put(id.toLowerCase(Locale.ROOT), id);
         }
-        for (Map<String, String> row : TsvTable.read("cell-synonyms.tsv", "\t").rows()) {
+        for (DataTable.Row row : DataTable.tsv(CellTypes.class, "cell-synonyms.tsv").rows()) {
             for (String s : row.get("synonyms").split(";")) {
                 if (!s.isBlank()) {
                     out.putIfAbsent(s.trim().toLowerCase(Locale.ROOT), row.get("id"));

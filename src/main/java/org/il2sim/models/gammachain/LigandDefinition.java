@@ -1,5 +1,7 @@
 package org.il2sim.models.gammachain;
 
+import org.il2sim.models.tables.DataTable;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,10 +87,10 @@ public record LigandDefinition(String id, Ligand base, double kdAlpha, double kd
         if (presets != null) {
             return;
         }
-        TsvTable t = TsvTable.read("ligands.tsv", "\t");
+        DataTable t = DataTable.tsv(LigandDefinition.class, "ligands.tsv");
         Map<String, LigandDefinition> p = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        for (Map<String, String> row : t.rows()) {
+        for (DataTable.Row row : t.rows()) {
             String id = row.get("id");
             p.put(id, new LigandDefinition(id, Ligand.of(row.get("base")), t.optionalNumber(row, "kd_alpha_nM"),
                     t.optionalNumber(row, "kd_betagamma_nM"), row.get("status"), row.get("source")));

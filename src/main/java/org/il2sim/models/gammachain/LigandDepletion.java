@@ -1,5 +1,7 @@
 package org.il2sim.models.gammachain;
 
+import org.il2sim.models.tables.DataTable;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.il2sim.core.expr.Exprs;
@@ -31,9 +33,9 @@ public final class LigandDepletion {
     private static final double MAX_CELLS_PER_LITRE;
 
     static {
-        TsvTable t = TsvTable.read(RESOURCE, "\t");
+        DataTable t = DataTable.tsv(LigandDepletion.class, RESOURCE);
         double radius = Double.NaN;
-        for (java.util.Map<String, String> row : t.rows()) {
+        for (DataTable.Row row : t.rows()) {
             if (row.get("id").equals("cell_radius")) {
                 radius = t.number(row, "value");
             } else {

@@ -1,5 +1,7 @@
 package org.il2sim.models.gammachain;
 
+import org.il2sim.models.tables.DataTable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +40,12 @@ public final class MultivalentBinding {
     private static final List<Map<String, String>> ROWS;
 
     static {
-        TsvTable t = TsvTable.read(RESOURCE, "\t");
-        ROWS = List.copyOf(t.rows());
+        DataTable t = DataTable.tsv(MultivalentBinding.class, RESOURCE);
+        ROWS = t.rows().stream().map(DataTable.Row::fields).toList();
         double kx = Double.NaN;
         double off = Double.NaN;
         double max = Double.NaN;
-        for (Map<String, String> row : t.rows()) {
+        for (DataTable.Row row : t.rows()) {
             switch (row.get("id")) {
                 case "kx_star" -> kx = t.number(row, "value");
                 case "ka_off_diagonal" -> off = t.number(row, "value");

@@ -1,5 +1,7 @@
 package org.il2sim.models.gammachain;
 
+import org.il2sim.models.tables.DataTable;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ public final class ParameterTables {
 
     /** Names of the bundled sets, in file order. */
     public static List<String> names() {
-        return TsvTable.read("parameter-sets.tsv", "\t").rows().stream().map(r -> r.get("name")).toList();
+        return DataTable.tsv(ParameterTables.class, "parameter-sets.tsv").rows().stream().map(r -> r.get("name")).toList();
     }
 
     /** A bundled set by name; an exception listing the names when there is none. */
@@ -42,8 +44,8 @@ public final class ParameterTables {
     }
 
     private static ParameterSet read(String name) {
-        Map<String, String> entry = null;
-        for (Map<String, String> r : TsvTable.read("parameter-sets.tsv", "\t").rows()) {
+        DataTable.Row entry = null;
+        for (DataTable.Row r : DataTable.tsv(ParameterTables.class, "parameter-sets.tsv").rows()) {
             if (r.get("name").equals(name)) {
                 entry = r;
             }
@@ -85,8 +87,8 @@ public final class ParameterTables {
     }
 
     private static void readInto(Map<String, ParameterValue> values, String file) {
-        TsvTable t = TsvTable.read(file, "\t");
-        for (Map<String, String> r : t.rows()) {
+        DataTable t = DataTable.tsv(ParameterTables.class, file);
+        for (DataTable.Row r : t.rows()) {
             ParameterValue v = new ParameterValue(r.get("id"), t.number(r, "value"), r.get("unit"),
                     t.optionalNumber(r, "lower95"), t.optionalNumber(r, "upper95"), status(file, r.get("status")),
                     r.get("source"));

@@ -1,5 +1,7 @@
 package org.il2sim.models.gammachain;
 
+import org.il2sim.models.tables.DataTable;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -113,7 +115,7 @@ public final class ReceptorTables {
         Map<String, ReceptorAbundances> t = tableB;
         if (t == null) {
             Map<String, ReceptorAbundances> out = new LinkedHashMap<>();
-            for (Map<String, String> r : TsvTable.read("receptor-table-b.tsv", "\t").rows()) {
+            for (DataTable.Row r : DataTable.tsv(ReceptorTables.class, "receptor-table-b.tsv").rows()) {
                 Map<Receptor, Double> counts = new EnumMap<>(Receptor.class);
                 for (Receptor rec : List.of(Receptor.IL2Ra, Receptor.IL2Rb, Receptor.gc, Receptor.IL7Ra,
                         Receptor.IL15Ra)) {
@@ -139,7 +141,7 @@ public final class ReceptorTables {
             double perRate = exit / (ref.value("k_endo") * ref.value("k_deg") * ref.value("f_sort"));
             Map<String, Map<Receptor, Double>> rates = new LinkedHashMap<>();
             Map<String, String> sources = new LinkedHashMap<>();
-            for (Map<String, String> r : TsvTable.read("yt1-synthesis.tsv", "\t").rows()) {
+            for (DataTable.Row r : DataTable.tsv(ReceptorTables.class, "yt1-synthesis.tsv").rows()) {
                 rates.computeIfAbsent(r.get("cell"), k -> new EnumMap<>(Receptor.class))
                         .put(Receptor.valueOf(r.get("receptor")), Double.parseDouble(r.get("value")));
                 sources.putIfAbsent(r.get("cell"), r.get("source"));
@@ -170,12 +172,12 @@ public final class ReceptorTables {
 
     private static Map<String, ReceptorAbundances> load() {
         Map<String, String> idByLabel = new LinkedHashMap<>();
-        for (Map<String, String> r : TsvTable.read("cell-types.tsv", "\t").rows()) {
+        for (DataTable.Row r : DataTable.tsv(ReceptorTables.class, "cell-types.tsv").rows()) {
             idByLabel.put(r.get("csv_label"), r.get("id"));
         }
-        TsvTable t = TsvTable.read("final_receptor_levels.csv", ",");
+        DataTable t = DataTable.read(ReceptorTables.class, "final_receptor_levels.csv", ",");
         Map<String, Map<Receptor, List<Double>>> stainings = new HashMap<>();
-        for (Map<String, String> r : t.rows()) {
+        for (DataTable.Row r : t.rows()) {
             String id = idByLabel.get(r.get("Cell Type"));
             Receptor rec = CSV_RECEPTORS.get(r.get("Receptor"));
             if (id == null || rec == null) {

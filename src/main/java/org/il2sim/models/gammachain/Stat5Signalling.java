@@ -1,5 +1,7 @@
 package org.il2sim.models.gammachain;
 
+import org.il2sim.models.tables.DataTable;
+
 import java.util.List;
 import java.util.Map;
 import org.il2sim.core.expr.Expr;
@@ -68,9 +70,9 @@ public final class Stat5Signalling implements NetworkModule {
     public static Abundance abundance(String cellType) {
         Map<String, Abundance> table = abundances;
         if (table == null) {
-            TsvTable t = TsvTable.read(ABUNDANCE_FILE, "\t");
+            DataTable t = DataTable.tsv(Stat5Signalling.class, ABUNDANCE_FILE);
             Map<String, Abundance> read = new java.util.HashMap<>();
-            for (Map<String, String> r : t.rows()) {
+            for (DataTable.Row r : t.rows()) {
                 read.put(r.get("cell_type"), new Abundance(t.number(r, "STAT5"), r.get("source")));
             }
             table = Map.copyOf(read);

@@ -1,5 +1,7 @@
 package org.il2sim.models.immune;
 
+import org.il2sim.models.tables.DataTable;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,10 +38,10 @@ public final class ParameterTable {
     }
 
     private static ParameterTable read(String resource) {
-        TsvTable t = TsvTable.read(resource);
+        DataTable t = DataTable.tsv(ParameterTable.class, resource);
         Map<String, Parameter> values = new LinkedHashMap<>();
-        for (Map<String, String> r : t.rows()) {
-            String where = resource + " line " + r.get("#line");
+        for (DataTable.Row r : t.rows()) {
+            String where = t.where(r);
             String id = r.get("id");
             double given;
             try {

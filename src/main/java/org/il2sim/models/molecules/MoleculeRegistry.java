@@ -1,17 +1,12 @@
 package org.il2sim.models.molecules;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.il2sim.models.tables.DataTable;
 
 /**
  * Every cytokine, receptor chain and drug il2sim knows, by official name, gene symbol and common synonyms
@@ -56,39 +51,22 @@ public final class MoleculeRegistry {
         if (molecules != null) {
             return;
         }
-        String resource = "/org/il2sim/models/molecules/molecules.tsv";
+        DataTable table = DataTable.tsv(MoleculeRegistry.class, "molecules.tsv");
         List<Molecule> list = new ArrayList<>();
         Map<String, Molecule> names = new LinkedHashMap<>();
-        try (InputStream in = MoleculeRegistry.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled data file missing: " + resource);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String[] header = r.readLine().split("\t", -1);
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (f.length != header.length) {
-                    throw new IllegalStateException(resource + ": " + f.length + " fields, expected " + header.length);
-                }
-                Molecule m = new Molecule(f[0], f[1], f[2], f[3], List.of(f[4].split(";")), List.of(f[5].split(";")),
-                        f[6]);
-                list.add(m);
-                // ids, full names and synonyms are unambiguous; a gene symbol shared by a drug (aldesleukin, IL2)
-                // resolves to the natural molecule listed first
-                for (String n : names(m)) {
-                    Molecule previous = names.putIfAbsent(key(n), m);
-                    if (previous != null && previous != m && !n.equals(m.gene())) {
-                        throw new IllegalStateException(resource + ": name '" + n + "' is used by both " + previous.id()
-                                + " and " + m.id());
-                    }
+        for (DataTable.Row f : table.rows()) {
+            Molecule m = new Molecule(f.get("id"), f.get("kind"), f.get("name"), f.get("gene"),
+                    List.of(f.get("synonyms").split(";")), List.of(f.get("model_ids").split(";")), f.get("source"));
+            list.add(m);
+            // ids, full names and synonyms are unambiguous; a gene symbol shared by a drug (aldesleukin, IL2)
+            // resolves to the natural molecule listed first
+            for (String n : names(m)) {
+                Molecule previous = names.putIfAbsent(key(n), m);
+                if (previous != null && previous != m && !n.equals(m.gene())) {
+                    throw new IllegalStateException(table.where(f) + ": name '" + n + "' is used by both "
+                            + previous.id() + " and " + m.id());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         byName = Collections.unmodifiableMap(names);
         molecules = List.copyOf(list);
