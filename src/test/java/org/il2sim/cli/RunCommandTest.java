@@ -137,6 +137,39 @@ class RunCommandTest {
         assertThat(dir.resolve("o")).doesNotExist();
     }
 
+    /**
+     * A value set for something the model computes by an assignment rule would be overwritten at once, so it is
+     * refused (parameters, initial values, interventions); a misspelt id gets the closest known ids.
+     */
+    @Test
+    void computedQuantitiesAreRefusedAndMisspeltIdsGetSuggestions(@TempDir Path dir) throws IOException {
+        Path computed = dir.resolve("computed.yaml");
+        Files.writeString(computed, "model: treg-tug-of-war-destiny\nduration: 1 day\nparameters:\n  IL2_pM: 3\n"
+                + "initial:\n  self_active: 40 cells\ninterventions:\n  - at: 2 h\n    set: {Treg_fraction: 0.1}\n");
+        SbmlSimulateCommandTest.Run c = run("run", computed.toString(), "--out", dir.resolve("o").toString());
+        assertThat(c.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(c.err()).contains("computed.yaml:4:3: 'IL2_pM' is computed by an assignment rule")
+                .contains("computed.yaml:6:3: 'self_active' is computed by an assignment rule")
+                .contains("computed.yaml:9:11: 'Treg_fraction' is computed by an assignment rule");
+
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, "model: treg-tug-of-war\nduration: 1 day\nparameters:\n  treg_densty: 0.5\n"
+                + "initial:\n  self_naiv: 40 cells\n");
+        SbmlSimulateCommandTest.Run t = run("run", typo.toString(), "--out", dir.resolve("o").toString());
+        assertThat(t.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(t.err()).contains("typo.yaml:4:3: unknown parameter 'treg_densty' (did you mean 'Treg_density'?)")
+                .contains("typo.yaml:6:3: unknown species 'self_naiv' (did you mean 'self_naive'");
+        // the known list offers only what can be set: no computed values
+        String known = t.err().lines().filter(l -> l.contains("unknown parameter")).findFirst().orElseThrow();
+        assertThat(known).contains("Treg_density").doesNotContain("IL2_pM").doesNotContain("Treg_suppression");
+
+        Path model = dir.resolve("model.yaml");
+        Files.writeString(model, "model: treg-tug-of-wr\nduration: 1 day\n");
+        SbmlSimulateCommandTest.Run m = run("run", model.toString(), "--out", dir.resolve("o").toString());
+        assertThat(m.err()).contains("unknown built-in model 'treg-tug-of-wr' (did you mean 'treg-tug-of-war'?)");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
     @Test
     void aSweepWithoutValuesIsRefusedWithItsLocation(@TempDir Path dir) throws IOException {
         Path s = dir.resolve("sw.yaml");
@@ -221,7 +254,8 @@ class RunCommandTest {
                 + "  continuous: [CD8_memory, CD9_memory]\n  threshold: 1000 cells\n");
         SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(r.err()).contains("h.yaml:5:28: unknown species 'CD9_memory' in solver: continuous; known: ")
+        assertThat(r.err()).contains("h.yaml:5:28: unknown species 'CD9_memory' in solver: continuous (did you mean "
+                + "'CD8_memory' or 'CD4_memory'?); known: ")
                 .contains("CD8_memory").doesNotContain("Exception");
         assertThat(dir.resolve("o")).doesNotExist();
 

@@ -9,9 +9,22 @@ public final class NetworkEdits {
     private NetworkEdits() {
     }
 
-    /** Sets a parameter's value or a compartment's size; false when the id is neither. */
+    /**
+     * Whether a value can be set for the id: a parameter or a compartment that no assignment rule computes (a value
+     * set for a computed one would be overwritten by its rule at once).
+     */
     public static boolean isSettable(ReactionNetwork n, String id) {
-        return n.parametersById().containsKey(id) || n.compartmentsById().containsKey(id);
+        return (n.parametersById().containsKey(id) || n.compartmentsById().containsKey(id)) && !isAssigned(n, id);
+    }
+
+    /** Whether an assignment rule computes the id (a parameter, compartment or species), so it has no value of its own. */
+    public static boolean isAssigned(ReactionNetwork n, String id) {
+        for (Rule r : n.rules()) {
+            if (r instanceof Rule.Assignment a && a.variable().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ReactionNetwork withValue(ReactionNetwork n, String id, double value) {

@@ -168,7 +168,8 @@ public final class ScenarioReader {
     private void unknownKeys(YamlNode.Mapping m, Set<String> known, String where) {
         for (String key : m.entries().keySet()) {
             if (!known.contains(key)) {
-                problems.add(atKey(m, key) + ": unknown key '" + key + "' in " + where + "; known: "
+                problems.add(atKey(m, key) + ": unknown key '" + key + "' in " + where
+                        + Suggestions.didYouMean(key, known) + "; known: "
                         + String.join(", ", known.stream().sorted().toList()));
             }
         }
@@ -198,7 +199,8 @@ public final class ScenarioReader {
         }
         String s = scalar(n, key);
         if (s != null && !accepted.contains(s)) {
-            problems.add(at(n) + ": unknown " + key + " '" + s + "'; known: " + String.join(", ", accepted));
+            problems.add(at(n) + ": unknown " + key + " '" + s + "'" + Suggestions.didYouMean(s, accepted) + "; known: "
+                    + String.join(", ", accepted));
             return fallback;
         }
         return s == null ? fallback : s;
@@ -247,7 +249,8 @@ public final class ScenarioReader {
         }
         if (n instanceof YamlNode.Scalar s) {
             if (!BUILTIN_MODELS.contains(s.text())) {
-                problems.add(at(n) + ": unknown built-in model '" + s.text() + "'; known: "
+                problems.add(at(n) + ": unknown built-in model '" + s.text() + "'"
+                        + Suggestions.didYouMean(s.text(), BUILTIN_MODELS) + "; known: "
                         + String.join(", ", BUILTIN_MODELS) + " (or 'model: {sbml: FILE.xml}')");
                 return null;
             }
@@ -273,7 +276,8 @@ public final class ScenarioReader {
             if (m.entries().containsKey("builtin")) {
                 String b = scalar(m.entries().get("builtin"), "builtin");
                 if (b != null && !BUILTIN_MODELS.contains(b)) {
-                    problems.add(at(m.entries().get("builtin")) + ": unknown built-in model '" + b + "'; known: "
+                    problems.add(at(m.entries().get("builtin")) + ": unknown built-in model '" + b + "'"
+                            + Suggestions.didYouMean(b, BUILTIN_MODELS) + "; known: "
                             + String.join(", ", BUILTIN_MODELS));
                 }
                 Map<String, Double> options = new LinkedHashMap<>();

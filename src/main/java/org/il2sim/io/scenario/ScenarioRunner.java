@@ -66,7 +66,8 @@ public final class ScenarioRunner {
         boolean stochastic = Methods.isRandom(s.solver().method());
         for (String id : ids) {
             if (model.slot(id) < 0 || id.startsWith("amount(") || network.reactions().stream().anyMatch(r -> r.id().equals(id))) {
-                problems.add(s.where("outputs", id) + ": unknown output '" + id + "'; known: " + known(network));
+                problems.add(s.where("outputs", id) + ": unknown output '" + id + "'"
+                        + Suggestions.didYouMean(id, knownIds(network)) + "; known: " + known(network));
             } else {
                 Species sp = network.speciesById().get(id);
                 readouts.add(model.readout(id, sp != null && (sp.hasOnlySubstanceUnits() || stochastic)));
@@ -140,8 +141,9 @@ public final class ScenarioRunner {
         var species = model.network().speciesById();
         for (String id : s.solver().continuous()) {
             if (!species.containsKey(id)) {
-                problems.add(s.where("continuous", id) + ": unknown species '" + id + "' in solver: continuous; "
-                        + "known: " + String.join(", ", species.keySet()));
+                problems.add(s.where("continuous", id) + ": unknown species '" + id + "' in solver: continuous"
+                        + Suggestions.didYouMean(id, species.keySet()) + "; known: "
+                        + String.join(", ", species.keySet()));
             }
         }
         if (!problems.isEmpty()) {
@@ -237,16 +239,26 @@ public final class ScenarioRunner {
     private static ReactionNetwork applyEdits(Scenario s, ReactionNetwork n) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Double> e : s.parameters().entrySet()) {
-            if (!NetworkEdits.isSettable(n, e.getKey())) {
-                problems.add(s.where("parameters", e.getKey()) + ": unknown parameter '" + e.getKey() + "'; known: "
+            if (NetworkEdits.isAssigned(n, e.getKey())) {
+                problems.add(s.where("parameters", e.getKey()) + ": '" + e.getKey() + "' is computed by an assignment "
+                        + "rule of the model, so a value set here would be overwritten; set the values it is computed "
+                        + "from ('il2sim models show' marks such values 'computed')");
+            } else if (!NetworkEdits.isSettable(n, e.getKey())) {
+                problems.add(s.where("parameters", e.getKey()) + ": unknown parameter '" + e.getKey() + "'"
+                        + Suggestions.didYouMean(e.getKey(), settable(n)) + "; known: "
                         + String.join(", ", settable(n)));
             } else {
                 n = NetworkEdits.withValue(n, e.getKey(), e.getValue());
             }
         }
         for (Map.Entry<String, Double> e : s.initial().entrySet()) {
-            if (!n.speciesById().containsKey(e.getKey())) {
-                problems.add(s.where("initial", e.getKey()) + ": unknown species '" + e.getKey() + "'; known: "
+            if (NetworkEdits.isAssigned(n, e.getKey())) {
+                problems.add(s.where("initial", e.getKey()) + ": '" + e.getKey() + "' is computed by an assignment "
+                        + "rule of the model (e.g. a sum of other species), so it has no initial value of its own; set "
+                        + "the species it is computed from");
+            } else if (!n.speciesById().containsKey(e.getKey())) {
+                problems.add(s.where("initial", e.getKey()) + ": unknown species '" + e.getKey() + "'"
+                        + Suggestions.didYouMean(e.getKey(), n.speciesById().keySet()) + "; known: "
                         + String.join(", ", n.speciesById().keySet()));
             } else {
                 n = NetworkEdits.withInitial(n, e.getKey(), e.getValue(), s.initialAreAmounts().get(e.getKey()));
@@ -257,9 +269,16 @@ public final class ScenarioRunner {
             List<Event.Assignment> assignments = new ArrayList<>();
             for (Map.Entry<String, Double> e : iv.set().entrySet()) {
                 String id = e.getKey();
+                if (NetworkEdits.isAssigned(n, id)) {
+                    problems.add(s.where("interventions", id) + ": '" + id + "' is computed by an assignment rule of "
+                            + "the model, so a value set here would be overwritten; set the values it is computed from");
+                    continue;
+                }
                 if (!NetworkEdits.isSettable(n, id) && !n.speciesById().containsKey(id)) {
-                    problems.add(s.where("interventions", id) + ": unknown quantity '" + id + "' to set; known: "
-                            + String.join(", ", settable(n)) + ", " + String.join(", ", n.speciesById().keySet()));
+                    List<String> known = new ArrayList<>(settable(n));
+                    known.addAll(n.speciesById().keySet());
+                    problems.add(s.where("interventions", id) + ": unknown quantity '" + id + "' to set"
+                            + Suggestions.didYouMean(id, known) + "; known: " + String.join(", ", known));
                     continue;
                 }
                 n = NetworkEdits.withVariable(n, id);
@@ -275,16 +294,24 @@ public final class ScenarioRunner {
         return n;
     }
 
+    /** Parameters and compartments that a scenario can give a value (not computed by an assignment rule). */
     private static List<String> settable(ReactionNetwork n) {
-        List<String> out = new ArrayList<>(n.parametersById().keySet());
+        List<String> out = new ArrayList<>();
+        n.parametersById().keySet().stream().filter(id -> NetworkEdits.isSettable(n, id)).forEach(out::add);
+        n.compartmentsById().keySet().stream().filter(id -> NetworkEdits.isSettable(n, id)).forEach(out::add);
+        return out;
+    }
+
+    /** Every id an output can name: species, parameters and compartments (computed ones included). */
+    private static List<String> knownIds(ReactionNetwork n) {
+        List<String> out = new ArrayList<>(n.speciesById().keySet());
+        out.addAll(n.parametersById().keySet());
         out.addAll(n.compartmentsById().keySet());
         return out;
     }
 
     private static String known(ReactionNetwork n) {
-        List<String> out = new ArrayList<>(n.speciesById().keySet());
-        out.addAll(settable(n));
-        return String.join(", ", out);
+        return String.join(", ", knownIds(n));
     }
 
     private static List<String> defaultOutputs(ReactionNetwork n) {
