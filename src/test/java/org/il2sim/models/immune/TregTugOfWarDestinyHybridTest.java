@@ -139,7 +139,7 @@ class TregTugOfWarDestinyHybridTest {
         double[] days = Arrays.copyOf(DAYS, EXPANSION_END + 1);
         for (double density : new double[] {1, 0}) {
             double[][][] runs = density > 0 ? with : without;
-            double[][] ode = ode(density, DAYS, COUNTS); // on the replicates' grid (docs/immune.md, open points)
+            double[][] ode = ode(density, DAYS, COUNTS); // on the replicates' grid
             for (int i = 0; i <= EXPANSION_END; i++) {
                 for (int k = 0; k < COUNTS.length; k++) {
                     double m = TregTugOfWarHybridTest.mean(runs, i, k);
@@ -271,7 +271,7 @@ class TregTugOfWarDestinyHybridTest {
         }
         int extinctWith = TregTugOfWarHybridTest.zeros(with, last, FOREIGN);
         int extinctWithout = TregTugOfWarHybridTest.zeros(without, last, FOREIGN);
-        // on the replicates' grid: without Tregs and with day 20 as its only output the BDF stalls near day 3.9
+        // on the replicates' grid, as in the mean-vs-ODE check
         double odeWith = ode(1, DAYS, "foreign_active")[0][last];
         double odeWithout = ode(0, DAYS, "foreign_active")[0][last];
         System.out.printf("B4 destiny hybrid, foreign clone, days 8-20: survivors %.0f, expected %.1f ± %.1f (SD); "

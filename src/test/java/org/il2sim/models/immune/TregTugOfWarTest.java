@@ -1,6 +1,7 @@
 package org.il2sim.models.immune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.il2sim.models.immune.ImmuneTesting.DAY;
 import static org.il2sim.models.immune.ImmuneTesting.HOUR;
 
@@ -222,6 +223,26 @@ class TregTugOfWarTest {
             System.out.printf("B4 generation chain, counted_destiny 0 (phi %.3f): largest relative difference from "
                     + "the one-compartment model %.2g%n", p.value("TCR_division_share"), worst);
         }
+    }
+
+    /**
+     * Without Tregs the foreign clone's IL-2 reaches µM and binding holds the complexes within a fraction of a
+     * molecule of the assembled receptors, where free receptors max(R − X, 0) have their kink. With the kink sharp,
+     * the BDF held steps near 10⁻⁴ min there and a run whose first output came after day 3.9 stopped at 10⁶ steps;
+     * smoothed over binding_kink_width (0.1 molecule per cell) it runs. Checked: a run with only day 12 as output
+     * gives what a run with 288 outputs gives at day 12.
+     */
+    @Test
+    void countedDestinyWithoutTregsRunsOnASparseOutputGrid() {
+        ParameterTable p = LymphNodeModel.defaults(DESTINY).with("Treg_density", 0, "no Tregs");
+        double[] last = {12 * DAY};
+        double[][] sparse = run(DESTINY, p, last);
+        double[][] dense = run(DESTINY, p, T);
+        int end = T.length - 1;
+        System.out.printf("B4 destiny without Tregs, day 12: sparse grid self %.4f foreign %.4f; dense grid self %.4f "
+                + "foreign %.4f%n", sparse[0][0], sparse[1][0], dense[0][end], dense[1][end]);
+        assertThat(sparse[0][0]).isCloseTo(dense[0][end], within(1e-4 * dense[0][end]));
+        assertThat(sparse[1][0]).isCloseTo(dense[1][end], within(1e-4 * dense[1][end]));
     }
 
     /**
