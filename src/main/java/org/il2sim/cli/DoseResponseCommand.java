@@ -99,8 +99,8 @@ final class DoseResponseCommand implements Callable<Integer> {
             description = "Absolute tolerance (molecules/cell). Default: ${DEFAULT-VALUE}.")
     double atol;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
@@ -194,7 +194,7 @@ final class DoseResponseCommand implements Callable<Integer> {
         Scenario scenario = DosePanelYaml.scenario("dose-response", commandLine(), panel, rtol, atol,
                 Path.of("the command line"));
         DoseResponseResult result = ScenarioRunner.runDoseResponse(scenario,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                threads.count());
         Files.createDirectories(out);
         String version = new Main.Version().getVersion()[0];
         DoseResponseOutput.Written written = DoseResponseOutput.write(out, result, version, true);

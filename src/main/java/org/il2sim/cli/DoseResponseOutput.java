@@ -10,6 +10,7 @@ import org.il2sim.io.AtomicFiles;
 import org.il2sim.io.csv.WideCsv;
 import org.il2sim.io.output.DoseResponseFiles;
 import org.il2sim.io.output.HtmlReport;
+import org.il2sim.io.output.Plots;
 import org.il2sim.io.output.RunJson;
 import org.il2sim.io.scenario.DoseResponseResult;
 import org.il2sim.io.scenario.Scenario;
@@ -42,7 +43,7 @@ final class DoseResponseOutput {
             AtomicFiles.write(dir.resolve("scenario.yaml"), w -> w.write(scenario.text()));
             files.add("scenario.yaml");
         }
-        files.addAll(plots.keySet());
+        files.addAll(Plots.files(plots.keySet()));
         Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
         boolean multivalent = panel.multivalent();
         summary.put("model", multivalent ? "multivalent-binding" : "gamma-chain");

@@ -65,8 +65,8 @@ final class FitCommand implements Callable<Integer> {
             description = "Levenberg-Marquardt iterations at most. Default: ${DEFAULT-VALUE}.")
     int maxIterations;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
@@ -102,7 +102,7 @@ final class FitCommand implements Callable<Integer> {
         Yt1Fit fit;
         try {
             fit = new Yt1Fit(new Yt1Fit.Setup(ids, "measured".equals(gammaChain), transPresented, priorSigma,
-                    maxIterations, threads != null ? threads : Runtime.getRuntime().availableProcessors(), read),
+                    maxIterations, threads.count(), read),
                     reference);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());

@@ -157,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
                     scenario.conditions().stream().map(Scenario.Condition::name).toList(), runs);
             files.add("summary.csv");
         }
-        files.addAll(plots.keySet());
+        files.addAll(Plots.files(plots.keySet()));
         Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
         summary.put("conditions", scenario.conditions().stream().map(Scenario.Condition::name).toList());
         summary.put("wallMillis", (System.nanoTime() - started) / 1_000_000);

@@ -43,8 +43,8 @@ final class SbmlTestSuiteCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write every case's result as tab-separated lines.")
     Path report;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: available cores).")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads = new ThreadsOption();
 
     @Option(names = "--replicates", defaultValue = "1000", paramLabel = "N",
             description = "Replicates per stochastic case (judged by the DSMTS Z and Y statistics). "
@@ -70,7 +70,7 @@ final class SbmlTestSuiteCommand implements Callable<Integer> {
             throw new UserInputException("test-suite folder not found: " + dir);
         }
         List<Path> cases = selectCases();
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threads.count();
         TestSuiteRunner runner = new TestSuiteRunner(Methods.defaultOde(), SUITE_TOLERANCES);
         StochasticMethod method = Methods.stochastic(stochasticMethod);
         boolean hybrid = Methods.HYBRID.equals(stochasticMethod);

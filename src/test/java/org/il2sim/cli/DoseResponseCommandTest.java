@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,16 @@ class DoseResponseCommandTest {
         assertThat(report).contains("2000000.0 cells/mL", "rtol 1.00e-07",
                 "il2sim dose-response --cells 'natural killer' --ligands IL-2,slowIL2");
 
+        // run.json lists exactly the files in the folder (the SVG twins of the plots included)
+        List<String> listed = new ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(runJson).get("files")
+                .forEach(f -> listed.add(f.asText()));
+        try (var files = Files.list(dir.resolve("cli"))) {
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(
+                    files.map(f -> f.getFileName().toString()).toList());
+        }
+        assertThat(listed).contains("dose_response_IL2_45min.svg");
+
         SbmlSimulateCommandTest.Run again = SbmlSimulateCommandTest.run("run", dir.resolve("cli/scenario.yaml")
                 .toString(), "--out", dir.resolve("file").toString(), "--quiet");
         assertThat(again.code()).as(again.err()).isZero();
@@ -185,6 +196,17 @@ class DoseResponseCommandTest {
                 .isEqualTo(Files.readString(dir.resolve("cli/dose_response.csv")));
         assertThat(Files.readString(dir.resolve("file/ec50.csv")))
                 .isEqualTo(Files.readString(dir.resolve("cli/ec50.csv")));
+    }
+
+    @Test
+    void aThreadCountBelowOneIsRefused(@TempDir Path dir) {
+        for (String bad : List.of("0", "-2")) {
+            SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cells", "NK", "--ligands",
+                    "IL2", "--doses", "1,10", "--times", "60", "--threads", bad, "--out", dir.resolve("o").toString());
+            assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(r.err()).contains("--threads must be at least 1, got " + bad).doesNotContain("Exception");
+            assertThat(dir.resolve("o")).doesNotExist();
+        }
     }
 
     @Test

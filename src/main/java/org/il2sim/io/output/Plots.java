@@ -39,6 +39,16 @@ public final class Plots {
         return png;
     }
 
+    /** The files {@link #save} writes for the given PNG names: each NAME.png and its NAME.svg. */
+    public static java.util.List<String> files(java.util.Collection<String> pngNames) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String png : pngNames) {
+            out.add(png);
+            out.add(png.replaceFirst("\\.png$", ".svg"));
+        }
+        return out;
+    }
+
     static XYChart chart(RunResult r) {
         String unit = commonUnit(r.units());
         TimeAxis axis = TimeAxis.of(r.times());
