@@ -112,27 +112,37 @@ final class DoseResponseCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<String> cellIds = new ArrayList<>();
         for (String c : cells) {
-            cellIds.add(canonical(() -> CellTypes.canonical(c)));
+            String id = canonical(() -> CellTypes.canonical(c));
+            if (cellIds.contains(id)) {
+                throw new UserInputException("--cells names " + id + " twice ('" + c + "')");
+            }
+            cellIds.add(id);
         }
         Map<String, LigandDefinition> custom = new LinkedHashMap<>();
         for (String def : ligandDefs) {
             LigandDefinition d = parseDefinition(def);
-            custom.put(d.id().toLowerCase(Locale.ROOT), d);
+            if (custom.put(d.id().toLowerCase(Locale.ROOT), d) != null) {
+                throw new UserInputException("--ligand-def defines '" + d.id() + "' twice");
+            }
         }
         List<LigandDefinition> ligandList = new ArrayList<>();
         for (String l : ligands) {
-            LigandDefinition d = custom.get(l.trim().toLowerCase(Locale.ROOT));
-            ligandList.add(d != null ? d : canonical(() -> LigandDefinition.named(l)));
+            LigandDefinition found = custom.get(l.trim().toLowerCase(Locale.ROOT));
+            LigandDefinition d = found != null ? found : canonical(() -> LigandDefinition.named(l));
+            if (ligandList.stream().anyMatch(x -> x.id().equals(d.id()))) {
+                throw new UserInputException("--ligands names " + d.id() + " twice ('" + l + "')");
+            }
+            ligandList.add(d);
         }
         double[] doseList = parseDoses(doses);
         double[] timeList = times.stream().mapToDouble(Double::doubleValue).toArray();
         for (int i = 0; i < timeList.length; i++) {
-            if (!(timeList[i] > 0) || (i > 0 && timeList[i] <= timeList[i - 1])) {
-                throw new UserInputException("--times must be positive and increasing (minutes), got " + times);
+            if (!(timeList[i] > 0) || !Double.isFinite(timeList[i]) || (i > 0 && timeList[i] <= timeList[i - 1])) {
+                throw new UserInputException("--times must be positive, finite and increasing (minutes), got " + times);
             }
         }
-        if (!(rtol > 0) || !(atol > 0)) {
-            throw new UserInputException("--rtol and --atol must be positive");
+        if (!(rtol > 0) || !(atol > 0) || !Double.isFinite(rtol) || !Double.isFinite(atol)) {
+            throw new UserInputException("--rtol and --atol must be positive finite numbers");
         }
         if (!ParameterSet.USER_NAMES.contains(parameterSet)) {
             throw new UserInputException("unknown --parameter-set '" + parameterSet + "'; known: "
@@ -193,6 +203,7 @@ final class DoseResponseCommand implements Callable<Integer> {
                 valency != null ? valency : Scenario.DosePanel.ODE_MODEL);
         Scenario scenario = DosePanelYaml.scenario("dose-response", commandLine(), panel, rtol, atol,
                 Path.of("the command line"));
+        long started = System.nanoTime();
         DoseResponseResult result = ScenarioRunner.runDoseResponse(scenario,
                 threads.count());
         Files.createDirectories(out);
@@ -202,7 +213,7 @@ final class DoseResponseCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%d cells x %d ligands x %d doses x %d times in %.1f s%n", cellIds.size(),
                 ligandList.size(), doseList.length, valency != null ? 1 : timeList.length,
-                result.wallMillis() / 1e3);
+                (System.nanoTime() - started) / 1e9);
         if (cellDensity != null) {
             o.printf(Locale.ROOT, "finite medium: each cell type alone at %.3g cells/mL; doses are starting "
                     + "concentrations%n", cellDensity);
@@ -214,7 +225,8 @@ final class DoseResponseCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "%-14s %-12s %6.0f m %14.4g%n", e.cell(), e.ligand(), e.time(), e.fit().ec50());
             }
         }
-        o.println("wrote " + String.join(", ", written.files()) + " to " + out);
+        o.println("wrote " + written.files().size() + " files to " + out + " (run.json lists them; scenario.yaml "
+                + "repeats the run with il2sim run)");
         o.flush();
         return ExitCode.OK;
     }
@@ -277,6 +289,9 @@ final class DoseResponseCommand implements Callable<Integer> {
         }
     }
 
+    /** Most doses in one panel, as a scenario's doses: {count: N} allows. */
+    static final int MAX_DOSES = 10_000;
+
     static double[] parseDoses(String spec) {
         try {
             if (spec.contains(":")) {
@@ -287,8 +302,9 @@ final class DoseResponseCommand implements Callable<Integer> {
                 double a = Double.parseDouble(p[0]);
                 double b = Double.parseDouble(p[1]);
                 int n = Integer.parseInt(p[2]);
-                if (!(a > 0) || !(b > a) || n < 2) {
-                    throw new UserInputException("--doses A:B:N needs 0 < A < B and N >= 2, got '" + spec + "'");
+                if (!(a > 0) || !(b > a) || !Double.isFinite(b) || n < 2 || n > MAX_DOSES) {
+                    throw new UserInputException("--doses A:B:N needs 0 < A < B (finite) and 2 <= N <= " + MAX_DOSES
+                            + ", got '" + spec + "'");
                 }
                 return OutputGrid.logspace(a, b, n);
             }
@@ -296,8 +312,8 @@ final class DoseResponseCommand implements Callable<Integer> {
             double[] d = new double[parts.length];
             for (int i = 0; i < d.length; i++) {
                 d[i] = Double.parseDouble(parts[i].trim());
-                if (!(d[i] > 0)) {
-                    throw new UserInputException("doses must be positive (nM), got " + parts[i].trim());
+                if (!(d[i] > 0) || !Double.isFinite(d[i])) {
+                    throw new UserInputException("doses must be positive finite numbers (nM), got " + parts[i].trim());
                 }
             }
             return d;

@@ -45,6 +45,9 @@ final class DoseResponseOutput {
         }
         files.addAll(Plots.files(plots.keySet()));
         Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
+        if (scenarioFile) {
+            summary.put("scenarioFile", dir.resolve("scenario.yaml").toString()); // the panel came from options
+        }
         boolean multivalent = panel.multivalent();
         summary.put("model", multivalent ? "multivalent-binding" : "gamma-chain");
         if (multivalent) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.il2sim.core.expr.Exprs;
+import org.il2sim.core.network.NetworkEdits;
 import org.il2sim.core.network.Parameter;
 import org.il2sim.core.network.Reaction;
 import org.il2sim.core.network.ReactionNetwork;
@@ -153,15 +154,20 @@ final class ModelsCommand implements Runnable {
                 o.println("  " + r.id() + ": " + side(r.reactants()) + (r.reversible() ? " <=> " : " -> ")
                         + side(r.products()));
             }
-            printParameters(o, n.parameters());
+            printParameters(o, n, n.parameters());
         }
 
-        private static void printParameters(PrintWriter o, List<Parameter> ps) {
+        /**
+         * Every parameter with value, unit and source; "(rule)" marks a value an assignment rule recomputes at every
+         * time (a scenario cannot set it), "(computed)" one derived from others at the start (it can be set).
+         */
+        private static void printParameters(PrintWriter o, ReactionNetwork n, List<Parameter> ps) {
             o.println("parameters:");
             o.printf(Locale.ROOT, "  %-14s %12s  %-20s %s%n", "id", "value", "unit", "source");
             for (Parameter p : ps) {
-                o.printf(Locale.ROOT, "  %-14s %12s  %-20s %s%n", p.id(), Double.isNaN(p.value()) ? "(computed)"
-                        : String.format(Locale.ROOT, "%.6g", p.value()), p.unit(), p.source());
+                String value = NetworkEdits.isAssigned(n, p.id()) ? "(rule)" : Double.isNaN(p.value()) ? "(computed)"
+                        : String.format(Locale.ROOT, "%.6g", p.value());
+                o.printf(Locale.ROOT, "  %-14s %12s  %-20s %s%n", p.id(), value, p.unit(), p.source());
             }
         }
 
@@ -217,7 +223,7 @@ final class ModelsCommand implements Runnable {
             }
             List<Parameter> ps = new ArrayList<>();
             params.forEach(id -> ps.add(parameters.get(id)));
-            printParameters(o, ps);
+            printParameters(o, n, ps);
         }
     }
 }

@@ -192,6 +192,21 @@ class RunCommandTest {
         assertThat(dir.resolve("o")).doesNotExist();
     }
     @Test
+    void doseResponseScenariosRefuseRepeatsAndBadLigandNames(@TempDir Path dir) throws IOException {
+        Path s = dir.resolve("dr.yaml");
+        Files.writeString(s, "experiment: dose-response\ncells: [Treg, Tregs]\nligands: [IL2, IL-2, \"a/b\"]\n"
+                + "ligand-definitions:\n  \"a/b\": {kdAlpha: 1 nM, kdBetaGamma: 2 nM}\n"
+                + "  il15: {kdAlpha: 1 nM, kdBetaGamma: 2 nM}\n");
+        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("dr.yaml:2:15: cell type Treg is listed twice ('Tregs')")
+                .contains("dr.yaml:3:16: ligand IL2 is listed twice ('IL-2')").doesNotContain("unknown ligand 'a/b'")
+                .contains("dr.yaml:5:3: ligand name 'a/b': use letters, digits")
+                .contains("dr.yaml:6:3: ligand name 'il15' is a built-in ligand (IL15)");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void doseResponseScenariosTakeACellDensityForAFiniteMedium(@TempDir Path dir) throws IOException {
         Path s = dir.resolve("dr.yaml");
         Files.writeString(s, "experiment: dose-response\ncells: [NK]\nligands: [IL2]\ndoses: [0.001 nM]\n"
@@ -255,7 +270,7 @@ class RunCommandTest {
         SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(r.err()).contains("h.yaml:5:28: unknown species 'CD9_memory' in solver: continuous (did you mean "
-                + "'CD8_memory' or 'CD4_memory'?); known: ")
+                + "'CD4_memory' or 'CD8_memory'?); known: ")
                 .contains("CD8_memory").doesNotContain("Exception");
         assertThat(dir.resolve("o")).doesNotExist();
 

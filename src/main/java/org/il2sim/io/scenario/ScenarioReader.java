@@ -526,6 +526,7 @@ public final class ScenarioReader {
 
     private Scenario.DosePanel panel(YamlNode.Mapping top) {
         Map<String, double[]> defs = new LinkedHashMap<>();
+        Set<String> refused = new java.util.HashSet<>(); // definitions already reported: their uses are not "unknown"
         YamlNode d = top.entries().get("ligand-definitions");
         if (d instanceof YamlNode.Mapping dm) {
             dm.entries().forEach((name, v) -> {
@@ -538,8 +539,15 @@ public final class ScenarioReader {
                 double b = quantity(vm, "kdBetaGamma", Dimension.CONCENTRATION, Double.NaN);
                 if (!(a > 0) || !(b > 0)) {
                     problems.add(at(vm) + ": ligand definition '" + name + "' needs positive kdAlpha and kdBetaGamma");
-                } else {
+                    refused.add(name);
+                    return;
+                }
+                try {
+                    org.il2sim.models.gammachain.LigandDefinition.custom(name, a, b);
                     defs.put(name, new double[] {a, b});
+                } catch (IllegalArgumentException e) {
+                    problems.add(atKey(dm, name) + ": " + e.getMessage());
+                    refused.add(name);
                 }
             });
         } else if (d != null) {
@@ -554,7 +562,11 @@ public final class ScenarioReader {
                 try {
                     String id = org.il2sim.models.gammachain.CellTypes.canonical(s);
                     org.il2sim.models.gammachain.ReceptorTables.cell(id, table);
-                    cells.add(id);
+                    if (cells.contains(id)) {
+                        problems.add(at(item) + ": cell type " + id + " is listed twice ('" + s + "')");
+                    } else {
+                        cells.add(id);
+                    }
                 } catch (IllegalArgumentException e) {
                     problems.add(at(item) + ": " + e.getMessage());
                 }
@@ -566,14 +578,20 @@ public final class ScenarioReader {
             if (s == null) {
                 continue;
             }
-            if (defs.containsKey(s)) {
-                ligands.add(s);
+            if (refused.contains(s)) {
                 continue;
             }
+            String id;
             try {
-                ligands.add(org.il2sim.models.gammachain.LigandDefinition.named(s).id());
+                id = defs.containsKey(s) ? s : org.il2sim.models.gammachain.LigandDefinition.named(s).id();
             } catch (IllegalArgumentException e) {
                 problems.add(at(item) + ": " + e.getMessage());
+                continue;
+            }
+            if (ligands.contains(id)) {
+                problems.add(at(item) + ": ligand " + id + " is listed twice ('" + s + "')");
+            } else {
+                ligands.add(id);
             }
         }
         double[] doses = logRangeOrList(top, "doses", Dimension.CONCENTRATION, new double[] {4.7e-4, 84, 12});

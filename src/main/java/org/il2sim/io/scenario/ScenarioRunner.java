@@ -242,7 +242,7 @@ public final class ScenarioRunner {
             if (NetworkEdits.isAssigned(n, e.getKey())) {
                 problems.add(s.where("parameters", e.getKey()) + ": '" + e.getKey() + "' is computed by an assignment "
                         + "rule of the model, so a value set here would be overwritten; set the values it is computed "
-                        + "from ('il2sim models show' marks such values 'computed')");
+                        + "from ('il2sim models show' marks such values '(rule)')");
             } else if (!NetworkEdits.isSettable(n, e.getKey())) {
                 problems.add(s.where("parameters", e.getKey()) + ": unknown parameter '" + e.getKey() + "'"
                         + Suggestions.didYouMean(e.getKey(), settable(n)) + "; known: "
@@ -257,9 +257,11 @@ public final class ScenarioRunner {
                         + "rule of the model (e.g. a sum of other species), so it has no initial value of its own; set "
                         + "the species it is computed from");
             } else if (!n.speciesById().containsKey(e.getKey())) {
+                ReactionNetwork current = n;
+                List<String> species = current.speciesById().keySet().stream()
+                        .filter(id -> !NetworkEdits.isAssigned(current, id)).toList();
                 problems.add(s.where("initial", e.getKey()) + ": unknown species '" + e.getKey() + "'"
-                        + Suggestions.didYouMean(e.getKey(), n.speciesById().keySet()) + "; known: "
-                        + String.join(", ", n.speciesById().keySet()));
+                        + Suggestions.didYouMean(e.getKey(), species) + "; known: " + String.join(", ", species));
             } else {
                 n = NetworkEdits.withInitial(n, e.getKey(), e.getValue(), s.initialAreAmounts().get(e.getKey()));
             }

@@ -34,7 +34,7 @@ final class Suggestions {
         if (close.isEmpty()) {
             return "";
         }
-        close.sort(Comparator.comparingInt(Candidate::distance));
+        close.sort(Comparator.comparingInt(Candidate::distance).thenComparing(Candidate::id));
         List<String> names = close.stream().limit(MOST).map(c -> "'" + c.id() + "'").toList();
         return " (did you mean " + String.join(" or ", names) + "?)";
     }

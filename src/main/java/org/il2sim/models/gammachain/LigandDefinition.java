@@ -70,8 +70,30 @@ public record LigandDefinition(String id, Ligand base, double kdAlpha, double kd
         return presets.get(id);
     }
 
-    /** A user-defined IL-2 variant. */
+    /** Names a user may give a ligand: they become parts of file names and CSV fields. */
+    private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.+-]+");
+
+    /** Whether the name (any case, or a synonym) belongs to a built-in ligand or preset. */
+    public static boolean isKnown(String name) {
+        presets();
+        return synonyms.containsKey(normalise(name));
+    }
+
+    /**
+     * A user-defined IL-2 variant.
+     *
+     * @throws IllegalArgumentException for a name with characters other than letters, digits and _ . + -, a name
+     *     that a built-in ligand already has (in any case), or a K_D that is not positive
+     */
     public static LigandDefinition custom(String id, double kdAlpha, double kdBetaGamma) {
+        if (id == null || !USER_NAME.matcher(id).matches()) {
+            throw new IllegalArgumentException("ligand name '" + id + "': use letters, digits and _ . + - only (the "
+                    + "name becomes part of file names and CSV fields)");
+        }
+        if (isKnown(id)) {
+            throw new IllegalArgumentException("ligand name '" + id + "' is a built-in ligand (" + named(id).id()
+                    + "); give the variant a name of its own");
+        }
         if (!(kdAlpha > 0) || !(kdBetaGamma > 0)) {
             throw new IllegalArgumentException("ligand '" + id + "': kdAlpha and kdBetaGamma must be positive (nM)");
         }

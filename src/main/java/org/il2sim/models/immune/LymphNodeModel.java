@@ -430,12 +430,12 @@ public final class LymphNodeModel {
     }
 
     /**
-     * max(d, 0) smoothed over binding_kink_width ε (molecules per cell): (d + √(d² + ε²))/2. Free receptors are
+     * max(d, 0), d = R − X, smoothed over a width ε = binding_kink_width·R: (d + √(d² + ε²))/2. Free receptors are
      * max(R − X, 0) in Tkach's model (no dissociation, so binding stops when the complexes reach the assembled
      * receptors). At µM IL-2 binding holds X within a fraction of a molecule of R, on the kink, and the BDF error
-     * test then forced steps of 10⁻⁴ min for days of model time (B4 with the counted destiny and no Tregs stalled at
-     * 10⁶ steps on day 3.9); smoothed, the same run takes about 2,700 steps. At ε = 0.1 a cell with X = R binds as
-     * if it had 0.05 free receptors.
+     * test then forced steps of 1.6 × 10⁻⁴ min for days of model time (B4 with the counted destiny and no Tregs
+     * stopped at 10⁶ steps on day 3.9); smoothed, the same run takes about 2,900 steps. With ε = 10⁻⁵ R a cell with
+     * X = R binds as if 5 × 10⁻⁶ of its receptors were free (0.045 of 9,000).
      */
     private static Expr freeReceptors(Expr receptors, Expr bound) {
         Expr d = minus(receptors, bound);

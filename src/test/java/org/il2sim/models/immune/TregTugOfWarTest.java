@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.il2sim.models.immune.ImmuneTesting.DAY;
 import static org.il2sim.models.immune.ImmuneTesting.HOUR;
 
+import java.util.List;
 import org.il2sim.core.solver.Tolerances;
 import org.junit.jupiter.api.Test;
 
@@ -226,10 +227,36 @@ class TregTugOfWarTest {
     }
 
     /**
+     * The smoothing of the free receptors is numerical only: B4 (bundled and counted destiny, 12 days) and B7 (the
+     * homeostasis patch, 200 days) read the same with binding_kink_width 0, the sharp max, within 1e-5 of each
+     * quantity's largest value (ten times the solver's rtol).
+     */
+    @Test
+    void smoothingTheFreeReceptorsChangesNoReadOut() {
+        double[] days200 = ImmuneTesting.grid(200 * DAY, 200);
+        for (LymphNodeSetup s : List.of(LymphNodeSetup.tugOfWar(), DESTINY, LymphNodeSetup.homeostasis())) {
+            double[] grid = s == LymphNodeSetup.homeostasis() ? days200 : T;
+            ParameterTable p = LymphNodeModel.defaults(s);
+            double[][] smooth = run(s, p, grid);
+            double[][] sharp = run(s, p.with("binding_kink_width", 0, "the sharp max"), grid);
+            double worst = 0;
+            for (int q = 0; q < smooth.length; q++) {
+                double scale = Math.max(ImmuneTesting.max(sharp[q]), 1e-12);
+                for (int i = 0; i < grid.length; i++) {
+                    worst = Math.max(worst, Math.abs(smooth[q][i] - sharp[q][i]) / scale);
+                }
+            }
+            System.out.printf("free-receptor smoothing, largest difference from the sharp max relative to each "
+                    + "read-out's largest value: %.2g%n", worst);
+            assertThat(worst).isLessThan(1e-5);
+        }
+    }
+
+    /**
      * Without Tregs the foreign clone's IL-2 reaches µM and binding holds the complexes within a fraction of a
      * molecule of the assembled receptors, where free receptors max(R − X, 0) have their kink. With the kink sharp,
      * the BDF held steps near 10⁻⁴ min there and a run whose first output came after day 3.9 stopped at 10⁶ steps;
-     * smoothed over binding_kink_width (0.1 molecule per cell) it runs. Checked: a run with only day 12 as output
+     * smoothed over binding_kink_width (10⁻⁵ of the receptors) it runs. Checked: a run with only day 12 as output
      * gives what a run with 288 outputs gives at day 12.
      */
     @Test
