@@ -171,6 +171,19 @@ class RunCommandTest {
     }
 
     @Test
+    void everyConditionsProblemIsReportedAtOnce(@TempDir Path dir) throws IOException {
+        Path k = dir.resolve("ko.yaml");
+        Files.writeString(k, "experiment: knockout\nduration: 1 h\nconditions:\n  a: {parameters: {nope: 1}}\n"
+                + "  b: {parameters: {k_fbnd: 1}, initial: {Rz: 0}}\n  c: {parameters: {also_nope: 2}}\n");
+        SbmlSimulateCommandTest.Run r = run("run", k.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("ko.yaml:4:20: unknown parameter 'nope'")
+                .contains("ko.yaml:5:42: unknown species 'Rz' (did you mean 'Ra' or 'Rb'?)")
+                .contains("ko.yaml:6:20: unknown parameter 'also_nope'");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void aSweepWithoutValuesIsRefusedWithItsLocation(@TempDir Path dir) throws IOException {
         Path s = dir.resolve("sw.yaml");
         Files.writeString(s, "experiment: sweep\nduration: 1 h\nsweep: {parameter: IL2}\n");

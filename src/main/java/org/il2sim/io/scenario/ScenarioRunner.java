@@ -155,6 +155,20 @@ public final class ScenarioRunner {
     /** Runs every condition of a sweep or knockout comparison (in parallel), each as a time course. */
     public static List<RunResult> runConditions(Scenario s) throws IOException {
         List<Scenario.Condition> conditions = s.conditions();
+        // every condition's edits are checked before any runs, so that all their problems are reported at once
+        // (in parallel, the first failing condition would hide the others)
+        ReactionNetwork network = load(s.model());
+        java.util.LinkedHashSet<String> problems = new java.util.LinkedHashSet<>();
+        for (Scenario.Condition c : conditions) {
+            try {
+                applyEdits(s.under(c), network);
+            } catch (ScenarioException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(List.copyOf(problems));
+        }
         RunResult[] out = new RunResult[conditions.size()];
         try {
             Parallel.forEach(out.length, Parallel.cores(), k -> {

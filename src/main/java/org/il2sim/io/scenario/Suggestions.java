@@ -17,11 +17,11 @@ final class Suggestions {
 
     /**
      * The text to put after "unknown X 'id'": " (did you mean 'A' or 'B'?)" when some accepted id is close (an edit
-     * distance of at most 2, or a quarter of the id's length for long ids, ignoring case), else "".
+     * distance of at most a third of the id's length, at least 1, ignoring case), else "".
      */
     static String didYouMean(String id, Collection<String> accepted) {
         String key = id.toLowerCase(Locale.ROOT);
-        int limit = Math.max(2, key.length() / 4);
+        int limit = Math.max(1, key.length() / 3);
         record Candidate(String id, int distance) {
         }
         List<Candidate> close = new ArrayList<>();

@@ -20,7 +20,8 @@ class SuggestionsTest {
         List<String> ids = List.of("Treg_density", "Treg_CD25", "conv_CD25", "CD122", "anti_IL2");
         assertThat(Suggestions.didYouMean("treg_densty", ids)).isEqualTo(" (did you mean 'Treg_density'?)");
         assertThat(Suggestions.didYouMean("Treg_CD2", ids)).isEqualTo(" (did you mean 'Treg_CD25'?)");
-        assertThat(Suggestions.didYouMean("CD25", ids)).isEqualTo(" (did you mean 'CD122'?)");
+        assertThat(Suggestions.didYouMean("CD12", ids)).isEqualTo(" (did you mean 'CD122'?)");
+        assertThat(Suggestions.didYouMean("CD25", ids)).as("two edits in four letters is not close").isEmpty();
         assertThat(Suggestions.didYouMean("pMHC_self", ids)).isEmpty();
         assertThat(Suggestions.didYouMean("x", List.of())).isEmpty();
     }
