@@ -143,44 +143,33 @@ class RunCommandTest {
      */
     @Test
     void computedQuantitiesAreRefusedAndMisspeltIdsGetSuggestions(@TempDir Path dir) throws IOException {
-        Path computed = dir.resolve("computed.yaml");
-        Files.writeString(computed, "model: treg-tug-of-war-destiny\nduration: 1 day\nparameters:\n  IL2_pM: 3\n"
-                + "initial:\n  self_active: 40 cells\ninterventions:\n  - at: 2 h\n    set: {Treg_fraction: 0.1}\n");
-        SbmlSimulateCommandTest.Run c = run("run", computed.toString(), "--out", dir.resolve("o").toString());
-        assertThat(c.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(c.err()).contains("computed.yaml:4:3: 'IL2_pM' is computed by an assignment rule")
+        String c = refused(dir, "computed.yaml", "model: treg-tug-of-war-destiny\nduration: 1 day\nparameters:\n"
+                + "  IL2_pM: 3\ninitial:\n  self_active: 40 cells\ninterventions:\n  - at: 2 h\n"
+                + "    set: {Treg_fraction: 0.1}\n");
+        assertThat(c).contains("computed.yaml:4:3: 'IL2_pM' is computed by an assignment rule")
                 .contains("computed.yaml:6:3: 'self_active' is computed by an assignment rule")
                 .contains("computed.yaml:9:11: 'Treg_fraction' is computed by an assignment rule");
 
-        Path typo = dir.resolve("typo.yaml");
-        Files.writeString(typo, "model: treg-tug-of-war\nduration: 1 day\nparameters:\n  treg_densty: 0.5\n"
-                + "initial:\n  self_naiv: 40 cells\n");
-        SbmlSimulateCommandTest.Run t = run("run", typo.toString(), "--out", dir.resolve("o").toString());
-        assertThat(t.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(t.err()).contains("typo.yaml:4:3: unknown parameter 'treg_densty' (did you mean 'Treg_density'?)")
+        String t = refused(dir, "typo.yaml", "model: treg-tug-of-war\nduration: 1 day\nparameters:\n"
+                + "  treg_densty: 0.5\ninitial:\n  self_naiv: 40 cells\n");
+        assertThat(t).contains("typo.yaml:4:3: unknown parameter 'treg_densty' (did you mean 'Treg_density'?)")
                 .contains("typo.yaml:6:3: unknown species 'self_naiv' (did you mean 'self_naive'");
         // the known list offers only what can be set: no computed values
-        String known = t.err().lines().filter(l -> l.contains("unknown parameter")).findFirst().orElseThrow();
+        String known = t.lines().filter(l -> l.contains("unknown parameter")).findFirst().orElseThrow();
         assertThat(known).contains("Treg_density").doesNotContain("IL2_pM").doesNotContain("Treg_suppression");
 
-        Path model = dir.resolve("model.yaml");
-        Files.writeString(model, "model: treg-tug-of-wr\nduration: 1 day\n");
-        SbmlSimulateCommandTest.Run m = run("run", model.toString(), "--out", dir.resolve("o").toString());
-        assertThat(m.err()).contains("unknown built-in model 'treg-tug-of-wr' (did you mean 'treg-tug-of-war'?)");
-        assertThat(dir.resolve("o")).doesNotExist();
+        assertThat(refused(dir, "model.yaml", "model: treg-tug-of-wr\nduration: 1 day\n"))
+                .contains("unknown built-in model 'treg-tug-of-wr' (did you mean 'treg-tug-of-war'?)");
     }
 
     @Test
     void everyConditionsProblemIsReportedAtOnce(@TempDir Path dir) throws IOException {
-        Path k = dir.resolve("ko.yaml");
-        Files.writeString(k, "experiment: knockout\nduration: 1 h\nconditions:\n  a: {parameters: {nope: 1}}\n"
-                + "  b: {parameters: {k_fbnd: 1}, initial: {Rz: 0}}\n  c: {parameters: {also_nope: 2}}\n");
-        SbmlSimulateCommandTest.Run r = run("run", k.toString(), "--out", dir.resolve("o").toString());
-        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(r.err()).contains("ko.yaml:4:20: unknown parameter 'nope'")
+        String r = refused(dir, "ko.yaml", "experiment: knockout\nduration: 1 h\nconditions:\n"
+                + "  a: {parameters: {nope: 1}}\n  b: {parameters: {k_fbnd: 1}, initial: {Rz: 0}}\n"
+                + "  c: {parameters: {also_nope: 2}}\n");
+        assertThat(r).contains("ko.yaml:4:20: unknown parameter 'nope'")
                 .contains("ko.yaml:5:42: unknown species 'Rz' (did you mean 'Ra' or 'Rb'?)")
                 .contains("ko.yaml:6:20: unknown parameter 'also_nope'");
-        assertThat(dir.resolve("o")).doesNotExist();
     }
 
     @Test
@@ -206,13 +195,10 @@ class RunCommandTest {
     }
     @Test
     void doseResponseScenariosRefuseRepeatsAndBadLigandNames(@TempDir Path dir) throws IOException {
-        Path s = dir.resolve("dr.yaml");
-        Files.writeString(s, "experiment: dose-response\ncells: [Treg, Tregs]\nligands: [IL2, IL-2, \"a/b\"]\n"
-                + "ligand-definitions:\n  \"a/b\": {kdAlpha: 1 nM, kdBetaGamma: 2 nM}\n"
+        String r = refused(dir, "dr.yaml", "experiment: dose-response\ncells: [Treg, Tregs]\n"
+                + "ligands: [IL2, IL-2, \"a/b\"]\nligand-definitions:\n  \"a/b\": {kdAlpha: 1 nM, kdBetaGamma: 2 nM}\n"
                 + "  il15: {kdAlpha: 1 nM, kdBetaGamma: 2 nM}\n");
-        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
-        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(r.err()).contains("dr.yaml:2:15: cell type Treg is listed twice ('Tregs')")
+        assertThat(r).contains("dr.yaml:2:15: cell type Treg is listed twice ('Tregs')")
                 .contains("dr.yaml:3:16: ligand IL2 is listed twice ('IL-2')").doesNotContain("unknown ligand 'a/b'")
                 .contains("dr.yaml:5:3: ligand name 'a/b': use letters, digits")
                 .contains("dr.yaml:6:3: ligand name 'il15' is a built-in ligand (IL15)");
@@ -320,5 +306,16 @@ class RunCommandTest {
             }
         }
         assertThat(values).hasSizeGreaterThan(1);
+    }
+
+    /** Writes a scenario that must be refused and runs it: exit 2, no output folder, no stack trace; stderr. */
+    static String refused(Path dir, String file, String yaml) throws IOException {
+        Path s = dir.resolve(file);
+        Files.writeString(s, yaml);
+        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).doesNotContain("Exception");
+        assertThat(dir.resolve("o")).doesNotExist();
+        return r.err();
     }
 }
