@@ -228,6 +228,18 @@ class DoseResponseCommandTest {
     }
 
     @Test
+    void infiniteAffinitiesAndThePlotPrefixAreRefusedInLigandDefinitions(@TempDir Path dir) {
+        for (String[] c : new String[][] {{"v:kdAlpha=Infinity,kdBetaGamma=1", "v", "positive finite numbers"},
+                {"pSTAT5_x:kdAlpha=1,kdBetaGamma=1", "pSTAT5_x", "may not start with 'pSTAT5_'"}}) {
+            SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--ligand-def", c[0],
+                    "--ligands", c[1], "--out", dir.resolve("o").toString());
+            assertThat(r.code()).as(c[0]).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(r.err()).as(c[0]).contains(c[2]).doesNotContain("the command line");
+            assertThat(dir.resolve("o")).doesNotExist();
+        }
+    }
+
+    @Test
     void aThreadCountBelowOneIsRefused(@TempDir Path dir) {
         for (String bad : List.of("0", "-2")) {
             SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cells", "NK", "--ligands",

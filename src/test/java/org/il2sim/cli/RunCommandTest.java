@@ -197,12 +197,21 @@ class RunCommandTest {
     void doseResponseScenariosRefuseRepeatsAndBadLigandNames(@TempDir Path dir) throws IOException {
         String r = refused(dir, "dr.yaml", "experiment: dose-response\ncells: [Treg, Tregs]\n"
                 + "ligands: [IL2, IL-2, \"a/b\"]\nligand-definitions:\n  \"a/b\": {kdAlpha: 1 nM, kdBetaGamma: 2 nM}\n"
-                + "  il15: {kdAlpha: 1 nM, kdBetaGamma: 2 nM}\n");
-        assertThat(r).contains("dr.yaml:2:15: cell type Treg is listed twice ('Tregs')")
+                + "  il15: {kdAlpha: 1 nM, kdBetaGamma: 2 nM}\n  myV: {kdAlpha: 1 nM, kdBetaGamma: 2 nM}\n"
+                + "  MYV: {kdAlpha: 1 nM, kdBetaGamma: 3 nM}\n");
+        assertThat(r).contains("dr.yaml:8:3: ligand definition 'MYV' differs from another only in case")
+                .contains("dr.yaml:2:15: cell type Treg is listed twice ('Tregs')")
                 .contains("dr.yaml:3:16: ligand IL2 is listed twice ('IL-2')").doesNotContain("unknown ligand 'a/b'")
                 .contains("dr.yaml:5:3: ligand name 'a/b': use letters, digits")
                 .contains("dr.yaml:6:3: ligand name 'il15' is a built-in ligand (IL15)");
         assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void doseResponseTimesMustIncrease(@TempDir Path dir) throws IOException {
+        assertThat(refused(dir, "t.yaml", "experiment: dose-response\ncells: [NK]\nligands: [IL2]\n"
+                + "doses: [1 nM]\ntimes: [60 min, 30 min]\n"))
+                .contains("t.yaml:5:8: 'times' must increase; 30.0 min comes after 60.0 min");
     }
 
     @Test

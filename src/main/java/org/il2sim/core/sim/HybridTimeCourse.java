@@ -42,6 +42,7 @@ public final class HybridTimeCourse {
     /** Runs one trajectory from t = 0 and hands every output sample to the observer. */
     public static void run(HybridModel hybrid, Tolerances tolerances, double[] times, RandomGenerator rng,
                            TrajectoryObserver observer) {
+        OutputGrid.checkIncreasing(times);
         new Trajectory(hybrid, tolerances, rng, observer).run(times);
     }
 

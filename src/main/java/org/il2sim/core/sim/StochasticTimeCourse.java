@@ -33,6 +33,7 @@ public final class StochasticTimeCourse {
     /** Runs one trajectory of a prepared (thread-safe, reusable) stochastic view of a model. */
     public static void run(StochasticModel system, StochasticMethod method, double[] times, RandomGenerator rng,
                            TrajectoryObserver observer) {
+        OutputGrid.checkIncreasing(times);
         CompiledModel model = system.model();
         ModelState state = model.newState(0);
         EventScheduler events = new EventScheduler(model, state);

@@ -40,6 +40,7 @@ public final class TimeCourse {
     /** Runs the model and hands every output sample (and, if it asks, every step) to the observer. */
     public static void run(CompiledModel model, OdeMethod method, Tolerances tolerances, double[] times,
                            TrajectoryObserver observer, boolean checkNegative) {
+        OutputGrid.checkIncreasing(times);
         ModelState state = model.newState(0);
         model = state.model(); // a model with delays is a private copy per run
         double[] y = model.initialState();

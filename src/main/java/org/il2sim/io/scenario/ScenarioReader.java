@@ -542,6 +542,12 @@ public final class ScenarioReader {
                     refused.add(name);
                     return;
                 }
+                if (defs.keySet().stream().anyMatch(other -> other.equalsIgnoreCase(name))) {
+                    problems.add(atKey(dm, name) + ": ligand definition '" + name + "' differs from another only in "
+                            + "case (their files would collide)");
+                    refused.add(name);
+                    return;
+                }
                 try {
                     org.il2sim.models.gammachain.LigandDefinition.custom(name, a, b);
                     defs.put(name, new double[] {a, b});
@@ -598,6 +604,13 @@ public final class ScenarioReader {
         double[] times = logRangeOrList(top, "times", Dimension.TIME, null);
         if (times == null) {
             times = new double[] {30, 60, 120, 240};
+        }
+        for (int k = 1; k < times.length; k++) {
+            if (!(times[k] > times[k - 1])) {
+                problems.add(at(top.entries().get("times")) + ": 'times' must increase; " + times[k] + " min comes "
+                        + "after " + times[k - 1] + " min");
+                break;
+            }
         }
         String set = choice(top, "parameter-set", PARAMETER_SETS, org.il2sim.models.gammachain.ParameterSet.DEFAULT);
         for (String l : ligands) {

@@ -92,6 +92,12 @@ public final class DoseResponse {
                     + maxCellsPerMillilitre() + ", or " + CONSTANT_MEDIUM + " for a constant medium; was "
                     + cellsPerMillilitre);
         }
+        for (int k = 0; k < times.length; k++) {
+            if (!(times[k] > 0) || !Double.isFinite(times[k]) || (k > 0 && !(times[k] > times[k - 1]))) {
+                throw new IllegalArgumentException("dose-response times must be positive, finite and increasing "
+                        + "(minutes); got " + java.util.Arrays.toString(times));
+            }
+        }
         int perPanel = doses.length;
         int combos = cells.size() * ligands.size();
         CompiledModel[] models = new CompiledModel[combos];

@@ -70,6 +70,9 @@ public record LigandDefinition(String id, Ligand base, double kdAlpha, double kd
         return presets.get(id);
     }
 
+    /** Lower-case prefix that pSTAT5 plot file names put before a ligand's name. */
+    private static final String RESERVED_PREFIX = "pstat5_";
+
     /** Names a user may give a ligand: they become parts of file names and CSV fields. */
     private static final java.util.regex.Pattern USER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.+-]+");
 
@@ -83,7 +86,8 @@ public record LigandDefinition(String id, Ligand base, double kdAlpha, double kd
      * A user-defined IL-2 variant.
      *
      * @throws IllegalArgumentException for a name with characters other than letters, digits and _ . + -, a name
-     *     that a built-in ligand already has (in any case), or a K_D that is not positive
+     *     that a built-in ligand already has (in any case) or that starts with pSTAT5_, or a K_D that is not a positive
+     *     finite number
      */
     public static LigandDefinition custom(String id, double kdAlpha, double kdBetaGamma) {
         if (id == null || !USER_NAME.matcher(id).matches()) {
@@ -94,8 +98,12 @@ public record LigandDefinition(String id, Ligand base, double kdAlpha, double kd
             throw new IllegalArgumentException("ligand name '" + id + "' is a built-in ligand (" + named(id).id()
                     + "); give the variant a name of its own");
         }
-        if (!(kdAlpha > 0) || !(kdBetaGamma > 0)) {
-            throw new IllegalArgumentException("ligand '" + id + "': kdAlpha and kdBetaGamma must be positive (nM)");
+        if (id.toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX)) {
+            throw new IllegalArgumentException("ligand name '" + id + "': names may not start with 'pSTAT5_' (the "
+                    + "prefix of the pSTAT5 plots' file names)");
+        }
+        if (!(kdAlpha > 0) || !(kdBetaGamma > 0) || !Double.isFinite(kdAlpha) || !Double.isFinite(kdBetaGamma)) {
+            throw new IllegalArgumentException("ligand '" + id + "': kdAlpha and kdBetaGamma must be positive finite numbers (nM)");
         }
         return new LigandDefinition(id, Ligand.IL2, kdAlpha, kdBetaGamma, "user-defined",
                 "defined on the command line (K_D in nM)");

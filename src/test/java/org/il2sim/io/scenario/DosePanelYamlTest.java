@@ -23,7 +23,7 @@ class DosePanelYamlTest {
         defs.put("true", new double[] {0.19, 5.3});
         defs.put("null", new double[] {7, 8});
         Scenario.DosePanel panel = new Scenario.DosePanel(List.of("Treg", "NK"), List.of("IL2", "1e5", "true", "null"),
-                new double[] {1e-4 / 3, 0.1, 7.123456789012345}, new double[] {0.5, 60, 1.0 / 7}, "farhat2021", "b",
+                new double[] {1e-4 / 3, 0.1, 7.123456789012345}, new double[] {1.0 / 7, 0.5, 60}, "farhat2021", "b",
                 defs, 3.3e6, Scenario.DosePanel.ODE_MODEL);
         Scenario s = DosePanelYaml.scenario("dose-response", "il2sim dose-response --out 'x'", panel, 1e-9, 2.5e-7,
                 WHERE);
