@@ -208,6 +208,13 @@ class RunCommandTest {
     }
 
     @Test
+    void aTimeCourseNeedsAPositiveDurationAndInterventionsAtOrAfterTimeZero(@TempDir Path dir) throws IOException {
+        assertThat(refused(dir, "d.yaml", "duration: 0 h\n")).contains("d.yaml:1:11: 'duration' must be positive");
+        assertThat(refused(dir, "i.yaml", "duration: 1 h\ninterventions:\n  - at: -1 h\n    set: {IL2: 0 nM}\n"))
+                .contains("i.yaml:3:9: an intervention's 'at' must not be negative");
+    }
+
+    @Test
     void doseResponseTimesMustIncrease(@TempDir Path dir) throws IOException {
         assertThat(refused(dir, "t.yaml", "experiment: dose-response\ncells: [NK]\nligands: [IL2]\n"
                 + "doses: [1 nM]\ntimes: [60 min, 30 min]\n"))

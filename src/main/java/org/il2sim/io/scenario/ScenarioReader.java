@@ -120,8 +120,9 @@ public final class ScenarioReader {
         double duration = quantity(top, "duration", Dimension.TIME, Double.NaN);
         if (Double.isNaN(duration) && "time-course".equals(experiment) && !top.entries().containsKey("duration")) {
             problems.add(at(top) + ": a time-course needs 'duration' (e.g. 'duration: 240 min')");
-        } else if (duration < 0) {
-            problems.add(at(top.entries().get("duration")) + ": 'duration' must not be negative");
+        } else if (duration <= 0 || Double.isInfinite(duration)) {
+            problems.add(at(top.entries().get("duration")) + ": 'duration' must be positive and finite (the outputs "
+                    + "are steps + 1 times from start to start + duration)");
         }
         int steps = (int) integer(top, "steps", 100, 1, 10_000_000);
         Map<String, Double> parameters = new LinkedHashMap<>();
@@ -358,6 +359,9 @@ public final class ScenarioReader {
             double time = quantity(m, "at", Dimension.TIME, Double.NaN);
             if (!m.entries().containsKey("at")) {
                 problems.add(at(m) + ": an intervention needs 'at:' (e.g. 'at: 2 h')");
+            } else if (time < 0) {
+                problems.add(at(m.entries().get("at")) + ": an intervention's 'at' must not be negative (time 0 is the "
+                        + "start of the model; 'at: 0 h' changes the starting state)");
             }
             Map<String, Double> set = new LinkedHashMap<>();
             YamlNode s = m.entries().get("set");
