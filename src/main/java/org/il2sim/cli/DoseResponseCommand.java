@@ -110,6 +110,9 @@ final class DoseResponseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (cells.stream().allMatch(String::isBlank) || ligands.stream().allMatch(String::isBlank)) {
+            throw new UserInputException("--cells and --ligands need at least one name each");
+        }
         List<String> cellIds = new ArrayList<>();
         for (String c : cells) {
             String id = canonical(() -> CellTypes.canonical(c));

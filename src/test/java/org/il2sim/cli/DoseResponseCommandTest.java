@@ -202,20 +202,28 @@ class DoseResponseCommandTest {
     @Test
     void badLigandNamesRepeatsAndNonFiniteNumbersAreRefused(@TempDir Path dir) {
         String o = dir.resolve("o").toString();
-        Map<List<String>, String> cases = Map.of(
-                List.of("--ligand-def", "a/b:kdAlpha=1,kdBetaGamma=2", "--ligands", "a/b"),
-                "ligand name 'a/b': use letters, digits and _ . + - only",
-                List.of("--ligand-def", "x,y:kdAlpha=1,kdBetaGamma=2", "--ligands", "IL2"),
-                "ligand name 'x,y'",
-                List.of("--ligand-def", "il2:kdAlpha=1,kdBetaGamma=2", "--ligands", "IL2"),
-                "ligand name 'il2' is a built-in ligand (IL2)",
-                List.of("--ligand-def", "v:kdAlpha=1,kdBetaGamma=2", "--ligand-def", "V:kdAlpha=2,kdBetaGamma=2",
-                        "--ligands", "v"), "--ligand-def defines 'V' twice",
-                List.of("--ligands", "IL2,interleukin 2"), "--ligands names IL2 twice ('interleukin 2')",
-                List.of("--cells", "Treg,Tregs"), "--cells names Treg twice ('Tregs')",
-                List.of("--rtol", "Infinity"), "--rtol and --atol must be positive finite numbers",
-                List.of("--doses", "1e-4:100:200000"), "2 <= N <= 10000",
-                List.of("--doses", "1,Infinity"), "doses must be positive finite numbers (nM), got Infinity");
+        Map<List<String>, String> cases = Map.ofEntries(
+                Map.entry(List.of("--ligand-def", "a/b:kdAlpha=1,kdBetaGamma=2", "--ligands", "a/b"),
+                        "ligand name 'a/b': use letters, digits and _ . + - only"),
+                Map.entry(List.of("--ligand-def", "x,y:kdAlpha=1,kdBetaGamma=2", "--ligands", "IL2"),
+                        "ligand name 'x,y'"),
+                Map.entry(List.of("--ligand-def", "il2:kdAlpha=1,kdBetaGamma=2", "--ligands", "IL2"),
+                        "ligand name 'il2' is a built-in ligand (IL2)"),
+                Map.entry(List.of("--ligand-def", "v:kdAlpha=1,kdBetaGamma=2", "--ligand-def",
+                        "V:kdAlpha=2,kdBetaGamma=2", "--ligands", "v"),
+                        "--ligand-def defines 'V' twice"),
+                Map.entry(List.of("--ligands", "IL2,interleukin 2"),
+                        "--ligands names IL2 twice ('interleukin 2')"),
+                Map.entry(List.of("--cells", ","),
+                        "--cells and --ligands need at least one name each"),
+                Map.entry(List.of("--cells", "Treg,Tregs"),
+                        "--cells names Treg twice ('Tregs')"),
+                Map.entry(List.of("--rtol", "Infinity"),
+                        "--rtol and --atol must be positive finite numbers"),
+                Map.entry(List.of("--doses", "1e-4:100:200000"),
+                        "2 <= N <= 10000"),
+                Map.entry(List.of("--doses", "1,Infinity"),
+                        "doses must be positive finite numbers (nM), got Infinity"));
         cases.forEach((args, message) -> {
             List<String> all = new java.util.ArrayList<>(List.of("dose-response", "--times", "60"));
             all.addAll(args);

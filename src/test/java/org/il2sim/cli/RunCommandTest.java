@@ -215,10 +215,12 @@ class RunCommandTest {
     }
 
     @Test
-    void doseResponseTimesMustIncrease(@TempDir Path dir) throws IOException {
+    void doseResponseTimesMustIncreaseAndListsMustNotBeEmpty(@TempDir Path dir) throws IOException {
         assertThat(refused(dir, "t.yaml", "experiment: dose-response\ncells: [NK]\nligands: [IL2]\n"
                 + "doses: [1 nM]\ntimes: [60 min, 30 min]\n"))
                 .contains("t.yaml:5:8: 'times' must increase; 30.0 min comes after 60.0 min");
+        assertThat(refused(dir, "e.yaml", "experiment: dose-response\ncells: []\nligands: []\n"))
+                .contains("e.yaml:2:8: 'cells' needs at least one name").contains("e.yaml:3:10: 'ligands' needs");
     }
 
     @Test

@@ -625,6 +625,12 @@ public final class ScenarioReader {
                         + "IL-15) is an il2sim extension that parameter set " + set + " does not have; use il2sim");
             }
         }
+        for (String key : List.of("cells", "ligands")) {
+            YamlNode listed = top.entries().get(key);
+            if (listed instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
+                problems.add(at(listed) + ": '" + key + "' needs at least one name");
+            }
+        }
         double density = cellDensity(top);
         int valency = valency(top, ligands, defs, density);
         return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density, valency);
