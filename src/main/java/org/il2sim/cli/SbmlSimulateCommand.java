@@ -58,9 +58,9 @@ final class SbmlSimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(duration >= 0) || steps <= 0 || !(start >= 0)) {
-            throw new UserInputException("--start and --duration must be >= 0 and --steps > 0 (got start " + start
-                    + ", duration " + duration + ", steps " + steps + ")");
+        if (!(duration > 0) || !Double.isFinite(duration) || steps <= 0 || !(start >= 0) || !Double.isFinite(start)) {
+            throw new UserInputException("--duration must be positive, --start >= 0 (both finite) and --steps > 0 (got "
+                    + "start " + start + ", duration " + duration + ", steps " + steps + ")");
         }
         Path folder = out.toAbsolutePath().getParent();
         if (folder == null || !Files.isDirectory(folder)) {

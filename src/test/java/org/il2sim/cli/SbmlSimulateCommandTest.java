@@ -137,6 +137,13 @@ class SbmlSimulateCommandTest {
 
         Path model = dir.resolve("decay.xml");
         Files.writeString(model, DECAY);
+        for (String duration : List.of("0", "-1", "NaN", "Infinity")) {
+            Run bad = run("sbml", "simulate", model.toString(), "--duration", duration, "--steps", "2", "--out",
+                    out.toString());
+            assertThat(bad.code()).as(duration).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(bad.err()).as(duration).contains("--duration must be positive");
+            assertThat(out).doesNotExist();
+        }
         Run noFolder = run("sbml", "simulate", model.toString(), "--duration", "1", "--steps", "2", "--out",
                 dir.resolve("missing/o.csv").toString());
         assertThat(noFolder.code()).isEqualTo(ExitCode.INVALID_INPUT);
