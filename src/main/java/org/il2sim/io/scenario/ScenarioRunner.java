@@ -51,14 +51,18 @@ public final class ScenarioRunner {
      * @param progress receives the fraction done (0..1) as the run advances; may be null
      */
     public static RunResult run(Scenario s, DoubleConsumer progress) throws IOException {
-        long started = System.nanoTime();
         if (!"time-course".equals(s.experiment())) {
             throw new ModelException(s.file() + ": experiment '" + s.experiment() + "' is not supported yet; "
                     + "time-course, dose-response, sweep and knockout are", true);
         }
+        return run(s, load(s.model()), progress);
+    }
+
+    /** The same on a model already loaded (networks are immutable: conditions share one). */
+    private static RunResult run(Scenario s, ReactionNetwork loaded, DoubleConsumer progress) {
+        long started = System.nanoTime();
         List<String> warnings = new ArrayList<>();
-        ReactionNetwork network = load(s.model());
-        network = applyEdits(s, network);
+        ReactionNetwork network = applyEdits(s, loaded);
         CompiledModel model = CompiledModel.compile(network);
         List<String> ids = s.outputs().isEmpty() ? defaultOutputs(network) : s.outputs();
         List<String> problems = new ArrayList<>();
@@ -170,17 +174,7 @@ public final class ScenarioRunner {
             throw new ScenarioException(List.copyOf(problems));
         }
         RunResult[] out = new RunResult[conditions.size()];
-        try {
-            Parallel.forEach(out.length, Parallel.cores(), k -> {
-                try {
-                    out[k] = run(s.under(conditions.get(k)), null);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
+        Parallel.forEach(out.length, Parallel.cores(), k -> out[k] = run(s.under(conditions.get(k)), network, null));
         return List.of(out);
     }
 
