@@ -226,6 +226,18 @@ class TregTugOfWarTest {
         }
     }
 
+    /** Largest |a − b| over every quantity and time, relative to the quantity's largest value in b. */
+    static double largestDifference(double[][] a, double[][] b) {
+        double worst = 0;
+        for (int q = 0; q < a.length; q++) {
+            double scale = Math.max(ImmuneTesting.max(b[q]), 1e-12);
+            for (int i = 0; i < a[q].length; i++) {
+                worst = Math.max(worst, Math.abs(a[q][i] - b[q][i]) / scale);
+            }
+        }
+        return worst;
+    }
+
     /**
      * The smoothing of the free receptors is numerical only: B4 (bundled and counted destiny, 12 days) and B7 (the
      * homeostasis patch, 200 days) read the same with binding_kink_width 0, the sharp max, within 1e-5 of each
@@ -239,13 +251,7 @@ class TregTugOfWarTest {
             ParameterTable p = LymphNodeModel.defaults(s);
             double[][] smooth = run(s, p, grid);
             double[][] sharp = run(s, p.with("binding_kink_width", 0, "the sharp max"), grid);
-            double worst = 0;
-            for (int q = 0; q < smooth.length; q++) {
-                double scale = Math.max(ImmuneTesting.max(sharp[q]), 1e-12);
-                for (int i = 0; i < grid.length; i++) {
-                    worst = Math.max(worst, Math.abs(smooth[q][i] - sharp[q][i]) / scale);
-                }
-            }
+            double worst = largestDifference(smooth, sharp);
             System.out.printf("free-receptor smoothing, largest difference from the sharp max relative to each "
                     + "read-out's largest value: %.2g%n", worst);
             assertThat(worst).isLessThan(1e-5);
@@ -259,13 +265,7 @@ class TregTugOfWarTest {
         double[][] smooth = ImmuneTesting.run(LymphNodeModel.build(DESTINY, none), tight, days6, ids);
         double[][] sharp = ImmuneTesting.run(LymphNodeModel.build(DESTINY, none.with("binding_kink_width", 0,
                 "the sharp max")), tight, days6, ids);
-        double worst = 0;
-        for (int q = 0; q < ids.length; q++) {
-            double scale = ImmuneTesting.max(sharp[q]);
-            for (int i = 0; i < days6.length; i++) {
-                worst = Math.max(worst, Math.abs(smooth[q][i] - sharp[q][i]) / scale);
-            }
-        }
+        double worst = largestDifference(smooth, sharp);
         System.out.printf("free-receptor smoothing without Tregs (rtol 1e-9): largest difference %.2g%n", worst);
         assertThat(worst).isLessThan(1e-5);
     }
