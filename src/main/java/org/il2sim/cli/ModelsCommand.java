@@ -35,9 +35,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "What is built in: models with their modules, species, reactions and every parameter with unit "
                 + "and source; molecules by any of their names.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class},
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsExportCommand.class},
         footer = {"", "Examples:", "  il2sim models list", "  il2sim models show gamma-chain", "  il2sim models show IL-2",
-                "  il2sim models show CD25"})
+                "  il2sim models show CD25", "  il2sim models export treg-homeostasis --out treg-homeostasis.xml"})
 final class ModelsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -45,7 +45,7 @@ final class ModelsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (list, show)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (list, show, export)");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the built-in models and molecules.")

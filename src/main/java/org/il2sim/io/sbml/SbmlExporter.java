@@ -33,8 +33,9 @@ import org.sbml.jsbml.Trigger;
  *
  * <p>What is written: compartments (spatial dimensions, size, constant), species (initial amount or concentration,
  * hasOnlySubstanceUnits, boundaryCondition, constant, conversionFactor), parameters, the model's conversion factor,
- * function definitions as lambdas, reactions (reactants and products with stoichiometry, id and constant; modifiers;
- * kinetic law; reversible), rules, initial assignments and events (trigger with initialValue and persistent, delay,
+ * function definitions as lambdas, reactions (reactants and products with stoichiometry, id and constant; modifiers,
+ * including every species the kinetic law reads that the network does not list, as SBML requires; kinetic law;
+ * reversible), rules, initial assignments and events (trigger with initialValue and persistent, delay,
  * priority, useValuesFromTriggerTime, assignments).
  *
  * <p>What is not: a network carries no unit definitions, so no element gets a {@code units} attribute. A
@@ -157,7 +158,7 @@ public final class SbmlExporter {
             rule(m, r, math);
         }
         for (org.il2sim.core.network.Reaction r : net.reactions()) {
-            reaction(m, r, math);
+            reaction(m, r, math, net.speciesById().keySet());
         }
         for (Event e : net.events()) {
             event(m, e, math);
@@ -180,7 +181,8 @@ public final class SbmlExporter {
         }
     }
 
-    private static void reaction(Model m, org.il2sim.core.network.Reaction r, MathWriter math) {
+    private static void reaction(Model m, org.il2sim.core.network.Reaction r, MathWriter math,
+                                 Set<String> speciesIds) {
         Reaction sr = m.createReaction(r.id());
         name(r.name(), sr);
         sr.setReversible(r.reversible());
@@ -190,8 +192,20 @@ public final class SbmlExporter {
         for (org.il2sim.core.network.SpeciesReference ref : r.products()) {
             reference(sr.createProduct(), ref);
         }
+        Set<String> listed = new HashSet<>(r.modifiers());
+        r.reactants().forEach(ref -> listed.add(ref.species()));
+        r.products().forEach(ref -> listed.add(ref.species()));
         for (String mod : r.modifiers()) {
             sr.createModifier().setSpecies(mod);
+        }
+        // SBML rule 21121: every species the kinetic law reads must be a reactant, product or modifier; il2sim's
+        // own builders do not list modifiers, so the ones the rate reads are declared here
+        if (r.rate() != null) {
+            for (String id : new java.util.TreeSet<>(org.il2sim.core.expr.Exprs.symbols(r.rate()))) {
+                if (speciesIds.contains(id) && listed.add(id)) {
+                    sr.createModifier().setSpecies(id);
+                }
+            }
         }
         if (r.rate() != null) {
             KineticLaw law = sr.createKineticLaw();
