@@ -147,11 +147,7 @@ final class DoseResponseCommand implements Callable<Integer> {
         if (!(rtol > 0) || !(atol > 0) || !Double.isFinite(rtol) || !Double.isFinite(atol)) {
             throw new UserInputException("--rtol and --atol must be positive finite numbers");
         }
-        if (!ParameterSet.USER_NAMES.contains(parameterSet)) {
-            throw new UserInputException("unknown --parameter-set '" + parameterSet + "'; known: "
-                    + String.join(", ", ParameterSet.USER_NAMES));
-        }
-        ParameterSet set = ParameterSet.named(parameterSet);
+        ParameterSet set = CliChecks.parameterSet(parameterSet);
         for (LigandDefinition l : ligandList) {
             if (l.base() == org.il2sim.models.gammachain.Ligand.IL15_15Ra
                     && !set.contains(org.il2sim.models.gammachain.GammaChainModel.TRANS_PRESENTATION_RATE)) {

@@ -1,7 +1,6 @@
 package org.il2sim.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,10 +60,7 @@ final class ModelsExportCommand implements Callable<Integer> {
             throw new UserInputException("unknown model '" + name + "'; built-in: "
                     + String.join(", ", ScenarioReader.BUILTIN_MODELS));
         }
-        Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserInputException("output folder does not exist: " + folder);
-        }
+        CliChecks.outputFolderExists(out);
         ReactionNetwork network = name.equals("gamma-chain") ? gammaChain()
                 : ScenarioRunner.load(new Scenario.Builtin(name));
         SbmlExporter.write(network, out);
@@ -79,12 +75,8 @@ final class ModelsExportCommand implements Callable<Integer> {
         if (!(dose >= 0) || !Double.isFinite(dose)) {
             throw new UserInputException("--dose must be a finite concentration >= 0 (nM), got " + dose);
         }
-        if (!ParameterSet.USER_NAMES.contains(parameterSet)) {
-            throw new UserInputException("unknown --parameter-set '" + parameterSet + "'; known: "
-                    + String.join(", ", ParameterSet.USER_NAMES));
-        }
+        ParameterSet set = CliChecks.parameterSet(parameterSet);
         try {
-            ParameterSet set = ParameterSet.named(parameterSet);
             LigandDefinition l = LigandDefinition.named(ligand);
             return GammaChainModel.build(ReceptorTables.cell(CellTypes.canonical(cell)), Map.of(l.base(), dose),
                     l.apply(set));

@@ -1,7 +1,6 @@
 package org.il2sim.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.il2sim.core.network.ReactionNetwork;
@@ -34,10 +33,7 @@ final class SbmlExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserInputException("output folder does not exist: " + folder);
-        }
+        CliChecks.outputFolderExists(out);
         ReactionNetwork network = SbmlImporter.read(model);
         SbmlExporter.write(network, out);
         spec.commandLine().getOut().println("wrote " + out + " (SBML Level 3 Version 2: "

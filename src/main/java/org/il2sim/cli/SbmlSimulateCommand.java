@@ -62,10 +62,7 @@ final class SbmlSimulateCommand implements Callable<Integer> {
             throw new UserInputException("--duration must be positive, --start >= 0 (both finite) and --steps > 0 (got "
                     + "start " + start + ", duration " + duration + ", steps " + steps + ")");
         }
-        Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserInputException("output folder does not exist: " + folder);
-        }
+        CliChecks.outputFolderExists(out);
         var tolerances = solver.tolerances();
         if (!solver.stochastic()) {
             solver.odeMethod(); // rejects an unknown --method before any work
