@@ -203,8 +203,7 @@ final class DoseResponseCommand implements Callable<Integer> {
         Scenario scenario = DosePanelYaml.scenario("dose-response", commandLine(), panel, rtol, atol,
                 Path.of("the command line"));
         long started = System.nanoTime();
-        DoseResponseResult result = ScenarioRunner.runDoseResponse(scenario,
-                threads.count());
+        DoseResponseResult result = ScenarioRunner.runDoseResponse(scenario, threads.count());
         Files.createDirectories(out);
         String version = new Main.Version().getVersion()[0];
         DoseResponseOutput.Written written = DoseResponseOutput.write(out, result, version, true);
@@ -217,7 +216,7 @@ final class DoseResponseCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "finite medium: each cell type alone at %.3g cells/mL; doses are starting "
                     + "concentrations%n", cellDensity);
         }
-        String shown = set.hasSignalling() && valency == null ? "pstat5" : "active_complexes";
+        String shown = DoseResponseOutput.signalling(result) ? "pstat5" : "active_complexes";
         o.printf(Locale.ROOT, "%-14s %-12s %8s %14s%n", "cell", "ligand", "time", "EC50 (nM, " + shown + ")");
         for (DoseResponseFiles.Ec50 e : fits) {
             if (e.readout().equals(shown)) {

@@ -265,9 +265,7 @@ public final class ScenarioRunner {
                         + "rule of the model (e.g. a sum of other species), so it has no initial value of its own; set "
                         + "the species it is computed from");
             } else if (!n.speciesById().containsKey(e.getKey())) {
-                ReactionNetwork current = n;
-                List<String> species = current.speciesById().keySet().stream()
-                        .filter(id -> !NetworkEdits.isAssigned(current, id)).toList();
+                List<String> species = settableSpecies(n);
                 problems.add(s.where("initial", e.getKey()) + ": unknown species '" + e.getKey() + "'"
                         + Suggestions.didYouMean(e.getKey(), species) + "; known: " + String.join(", ", species));
             } else {
@@ -310,6 +308,11 @@ public final class ScenarioRunner {
         n.parametersById().keySet().stream().filter(id -> NetworkEdits.isSettable(n, id)).forEach(out::add);
         n.compartmentsById().keySet().stream().filter(id -> NetworkEdits.isSettable(n, id)).forEach(out::add);
         return out;
+    }
+
+    /** Species that a scenario can give an initial value (not computed by an assignment rule). */
+    private static List<String> settableSpecies(ReactionNetwork n) {
+        return n.speciesById().keySet().stream().filter(id -> !NetworkEdits.isAssigned(n, id)).toList();
     }
 
     /** Every id an output can name: species, parameters and compartments (computed ones included). */

@@ -7,6 +7,7 @@ import org.il2sim.core.network.ReactionNetwork;
 import org.il2sim.core.parallel.Parallel;
 import org.il2sim.core.sim.CompiledModel;
 import org.il2sim.core.sim.Methods;
+import org.il2sim.core.sim.OutputGrid;
 import org.il2sim.core.sim.TimeCourse;
 import org.il2sim.core.solver.Tolerances;
 
@@ -92,17 +93,12 @@ public final class DoseResponse {
                     + maxCellsPerMillilitre() + ", or " + CONSTANT_MEDIUM + " for a constant medium; was "
                     + cellsPerMillilitre);
         }
-        for (int k = 0; k < times.length; k++) {
-            if (!(times[k] > 0) || !Double.isFinite(times[k]) || (k > 0 && !(times[k] > times[k - 1]))) {
-                throw new IllegalArgumentException("dose-response times must be positive, finite and increasing "
-                        + "(minutes); got " + java.util.Arrays.toString(times));
-            }
-        }
         int perPanel = doses.length;
         int combos = cells.size() * ligands.size();
         CompiledModel[] models = new CompiledModel[combos];
         double[] grid = new double[times.length + 1];
         System.arraycopy(times, 0, grid, 1, times.length);
+        OutputGrid.checkIncreasing(grid); // times > 0, finite, increasing: refused before any model is built
         Point[][] results = new Point[combos * perPanel][];
         Parallel.forEach(combos, threads, c -> {
             String cell = cells.get(c / ligands.size());
