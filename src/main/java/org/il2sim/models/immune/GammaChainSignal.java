@@ -52,8 +52,8 @@ public final class GammaChainSignal {
     private static final int FIT_N_STEPS = 270;
     private static final double FIT_N_MIN = 0.3;
     private static final double FIT_N_MAX = 3;
-    /** Floor of the uptake fit's weights, relative to the largest uptake on the grid. */
-    static final double UPTAKE_WEIGHT_FLOOR = 0.05;
+    /** Steps per decade of the two-site uptake fit's search over K1 and K2. */
+    private static final int TWO_SITE_STEPS_PER_DECADE = 20;
 
     /** A Hill reduction for one cell type and ligand. */
     public record Hill(String cell, String ligand, double readoutMinutes, double xMax, double ec50, double n) {
@@ -64,10 +64,30 @@ public final class GammaChainSignal {
         }
     }
 
+    /**
+     * The net uptake of ligand from the medium reduced to two saturable sites, J(c) = J1·c/(K1 + c) + J2·c/(K2 + c)
+     * (molecules·cell⁻¹·min⁻¹, c in nM; K1 ≤ K2): a high-affinity and a low-affinity route (e.g. IL-2Rαβγ and IL-2Rβγ
+     * or IL-2Rα). The form is linear at c → 0, as binding to free receptors is, so a depleting pool decays
+     * exponentially at a finite rate; a single Hill function with n ≠ 1 is not (n < 1 drives the pool to 0 in finite
+     * time, n > 1 leaves it untouched).
+     */
+    public record TwoSite(String cell, String ligand, double readoutMinutes, double j1, double k1, double j2,
+                          double k2) {
+        /** Uptake per cell at c nM. */
+        public double at(double c) {
+            return j1 * c / (k1 + c) + j2 * c / (k2 + c);
+        }
+
+        /** Uptake at saturation, J1 + J2. */
+        public double max() {
+            return j1 + j2;
+        }
+    }
+
     /** Fits by key; guarded by the class lock (see {@link #of}). */
     private static final Map<String, Hill> CACHE = new HashMap<>();
     /** Uptake fits by the same key; guarded by the class lock. */
-    private static final Map<String, Hill> UPTAKE_CACHE = new HashMap<>();
+    private static final Map<String, TwoSite> UPTAKE_CACHE = new HashMap<>();
     /** Id of the net-uptake read-out added to the full model. */
     static final String UPTAKE = "ligand_uptake";
 
@@ -86,18 +106,18 @@ public final class GammaChainSignal {
         Hill h = CACHE.get(key);
         if (h == null) {
             double[][] x = fullWithUptake(cell, ligand, readoutMinutes, alphaOnlyK2Factor, DOSES);
-            h = fit(cell, ligand, readoutMinutes, x[0], false);
+            h = fit(cell, ligand, readoutMinutes, x[0]);
             CACHE.put(key, h);
-            UPTAKE_CACHE.put(key, fit(cell, ligand, readoutMinutes, x[1], true));
+            UPTAKE_CACHE.put(key, fitTwoSite(cell, ligand, readoutMinutes, x[1]));
         }
         return h;
     }
 
     /**
-     * The Hill reduction of the cell's net ligand uptake from the medium (molecules·cell⁻¹·min⁻¹; {@code xMax} is
-     * the uptake at saturation), fitted on the same runs as {@link #of}.
+     * The two-site reduction of the cell's net ligand uptake from the medium (molecules·cell⁻¹·min⁻¹), fitted on the
+     * same runs as {@link #of}.
      */
-    public static synchronized Hill uptake(String cell, String ligand, double readoutMinutes,
+    public static synchronized TwoSite uptake(String cell, String ligand, double readoutMinutes,
                                            double alphaOnlyK2Factor) {
         of(cell, ligand, readoutMinutes, alphaOnlyK2Factor);
         return UPTAKE_CACHE.get(cell + "|" + ligand + "|" + readoutMinutes + "|" + alphaOnlyK2Factor);
@@ -166,25 +186,15 @@ public final class GammaChainSignal {
 
     /**
      * Least squares over the grid: for each (EC50, n) on a fine grid the best X_max is linear,
-     * Σ w·x·h / Σ w·h² with h = c^n/(EC50^n + c^n); the (EC50, n) with the smallest weighted residual wins. Weights w:
-     * 1 for the active complexes (absolute residuals, so the fit is best where the signal is large, which is what a
-     * population model reads); for the uptake 1/(x + {@value #UPTAKE_WEIGHT_FLOOR}·max x)², nearly relative residuals,
-     * because a depleting pool reads the uptake relative to the ligand left at every concentration.
+     * Σ x·h / Σ h² with h = c^n/(EC50^n + c^n); the (EC50, n) with the smallest residual wins. The residuals are
+     * absolute, so the fit is best where the signal is large, which is what a population model reads.
      */
-    static Hill fit(String cell, String ligand, double readoutMinutes, double[] x, boolean relative) {
+    static Hill fit(String cell, String ligand, double readoutMinutes, double[] x) {
         double best = Double.POSITIVE_INFINITY;
         double[] arg = null;
         double[] logC = new double[DOSES.length];
         for (int i = 0; i < DOSES.length; i++) {
             logC[i] = Math.log(DOSES[i]);
-        }
-        double[] w = new double[x.length];
-        double top = 0;
-        for (double v : x) {
-            top = Math.max(top, v);
-        }
-        for (int i = 0; i < x.length; i++) {
-            w[i] = relative ? 1 / Math.pow(Math.abs(x[i]) + UPTAKE_WEIGHT_FLOOR * top, 2) : 1;
         }
         for (int a = 0; a <= FIT_EC50_STEPS; a++) {
             double logEc50 = logC[0] + (logC[logC.length - 1] - logC[0]) * a / FIT_EC50_STEPS;
@@ -195,14 +205,14 @@ public final class GammaChainSignal {
                 double[] h = new double[x.length];
                 for (int i = 0; i < x.length; i++) {
                     h[i] = 1 / (1 + Math.exp(-n * (logC[i] - logEc50)));
-                    sxh += w[i] * x[i] * h[i];
-                    shh += w[i] * h[i] * h[i];
+                    sxh += x[i] * h[i];
+                    shh += h[i] * h[i];
                 }
                 double xMax = sxh / shh;
                 double r = 0;
                 for (int i = 0; i < x.length; i++) {
                     double d = x[i] - xMax * h[i];
-                    r += w[i] * d * d;
+                    r += d * d;
                 }
                 if (r < best) {
                     best = r;
@@ -211,6 +221,81 @@ public final class GammaChainSignal {
             }
         }
         return new Hill(cell, ligand, readoutMinutes, arg[0], arg[1], arg[2]);
+    }
+
+    /**
+     * Least squares with relative weights 1/J² (the pool's decay rate is Σ N·J/c, so what matters is J relative to
+     * its value at every concentration, the lowest included): for each pair K1 ≤ K2 on a log grid from a hundredth of
+     * the lowest to a hundred times the highest dose ({@value #TWO_SITE_STEPS_PER_DECADE} per decade) the best
+     * J1, J2 ≥ 0 are linear (a 2 × 2 normal system, or one site alone where the pair would need a negative one);
+     * the pair with the smallest residual wins.
+     */
+    static TwoSite fitTwoSite(String cell, String ligand, double readoutMinutes, double[] x) {
+        double[] grid = logGrid(DOSES[0] / 100, DOSES[DOSES.length - 1] * 100, TWO_SITE_STEPS_PER_DECADE);
+        int m = DOSES.length;
+        double[] w = new double[m];
+        for (int i = 0; i < m; i++) {
+            if (!(x[i] > 0)) {
+                throw new IllegalStateException(cell + " " + ligand + ": no uptake at " + DOSES[i] + " nM (" + x[i]
+                        + "), so the two-site reduction does not apply");
+            }
+            w[i] = 1 / (x[i] * x[i]);
+        }
+        double[][] sites = new double[grid.length][m];
+        for (int a = 0; a < grid.length; a++) {
+            for (int i = 0; i < m; i++) {
+                sites[a][i] = DOSES[i] / (grid[a] + DOSES[i]);
+            }
+        }
+        double best = Double.POSITIVE_INFINITY;
+        double[] arg = null;
+        for (int a = 0; a < grid.length; a++) {
+            for (int b = a; b < grid.length; b++) {
+                double saa = 0;
+                double sbb = 0;
+                double sab = 0;
+                double sxa = 0;
+                double sxb = 0;
+                for (int i = 0; i < m; i++) {
+                    double ha = sites[a][i];
+                    double hb = sites[b][i];
+                    saa += w[i] * ha * ha;
+                    sbb += w[i] * hb * hb;
+                    sab += w[i] * ha * hb;
+                    sxa += w[i] * x[i] * ha;
+                    sxb += w[i] * x[i] * hb;
+                }
+                double det = saa * sbb - sab * sab;
+                double ja = det > 1e-12 * saa * sbb ? (sxa * sbb - sxb * sab) / det : -1;
+                double jb = det > 1e-12 * saa * sbb ? (sxb * saa - sxa * sab) / det : -1;
+                if (!(ja >= 0 && jb >= 0)) { // one site alone: the better of the two
+                    double onlyA = sxa / saa;
+                    double onlyB = sxb / sbb;
+                    if (residual(x, w, sites[a], onlyA, sites[b], 0) <= residual(x, w, sites[a], 0, sites[b], onlyB)) {
+                        ja = onlyA;
+                        jb = 0;
+                    } else {
+                        ja = 0;
+                        jb = onlyB;
+                    }
+                }
+                double r = residual(x, w, sites[a], ja, sites[b], jb);
+                if (r < best) {
+                    best = r;
+                    arg = new double[] {ja, grid[a], jb, grid[b]};
+                }
+            }
+        }
+        return new TwoSite(cell, ligand, readoutMinutes, arg[0], arg[1], arg[2], arg[3]);
+    }
+
+    private static double residual(double[] x, double[] w, double[] ha, double ja, double[] hb, double jb) {
+        double r = 0;
+        for (int i = 0; i < x.length; i++) {
+            double d = x[i] - ja * ha[i] - jb * hb[i];
+            r += w[i] * d * d;
+        }
+        return r;
     }
 
     static double[] logGrid(double from, double to, int perDecade) {

@@ -158,7 +158,7 @@ public final class Il2ComplexModel {
             List<Expr> signal = new ArrayList<>();
             for (String t : TREATMENTS) {
                 GammaChainSignal.Hill h = GammaChainSignal.of(cell, LIGANDS.get(t), readout, k2Factor);
-                GammaChainSignal.Hill u = GammaChainSignal.uptake(cell, LIGANDS.get(t), readout, k2Factor);
+                GammaChainSignal.TwoSite u = GammaChainSignal.uptake(cell, LIGANDS.get(t), readout, k2Factor);
                 String how = "Hill reduction of the 62-state gamma-chain model (GammaChainSignal, reference "
                         + "parameter set farhat2021), ligand " + LIGANDS.get(t) + ", " + cellText + ", after "
                         + readout + " min of constant exposure: ";
@@ -168,13 +168,16 @@ public final class Il2ComplexModel {
                 b.add(new Parameter(pre + "_EC50", pre + "_EC50", h.ec50(), true, "nM", how + "active complexes"));
                 b.add(new Parameter(pre + "_n", pre + "_n", h.n(), true, "1", how + "active complexes"));
                 signal.add(times(s(pre + "_Xmax"), hillFromZero(s(t), s(pre + "_EC50"), s(pre + "_n"))));
-                String net = how + "net uptake of ligand from the medium";
-                b.add(new Parameter(pre + "_Jmax", pre + "_Jmax", u.xMax(), true, "molecules/cell/min", net));
-                b.add(new Parameter(pre + "_J_EC50", pre + "_J_EC50", u.ec50(), true, "nM", net));
-                b.add(new Parameter(pre + "_J_n", pre + "_J_n", u.n(), true, "1", net));
+                String net = how.replace("Hill reduction", "two-site reduction") + "net uptake of ligand from the "
+                        + "medium, J1 c/(K1 + c) + J2 c/(K2 + c)";
+                b.add(new Parameter(pre + "_J1", pre + "_J1", u.j1(), true, "molecules/cell/min", net));
+                b.add(new Parameter(pre + "_K1", pre + "_K1", u.k1(), true, "nM", net));
+                b.add(new Parameter(pre + "_J2", pre + "_J2", u.j2(), true, "molecules/cell/min", net));
+                b.add(new Parameter(pre + "_K2", pre + "_K2", u.k2(), true, "nM", net));
                 String j = pre + "_uptake";
                 rule(b, j, "molecules/cell/min", "net uptake of " + t + " per " + pop + " cell",
-                        times(s(pre + "_Jmax"), hillFromZero(s(t), s(pre + "_J_EC50"), s(pre + "_J_n"))));
+                        plus(saturable(s(t), s(pre + "_J1"), s(pre + "_K1")),
+                                saturable(s(t), s(pre + "_J2"), s(pre + "_K2"))));
                 uptakeByLigand.get(t).add(times(s(n), s(j)));
             }
             String x = pop + "_active_complexes";
@@ -222,6 +225,11 @@ public final class Il2ComplexModel {
                     times(s("uptake_scale"), s("nM_per_molecule"), plus(uptakeByLigand.get(t)))));
         }
         return b.build();
+    }
+
+    /** J·c/(K + c): one saturable uptake route, linear at c → 0 (and below 0, where it pushes the pool back). */
+    private static Expr saturable(Expr c, Expr j, Expr k) {
+        return div(times(j, c), plus(k, c));
     }
 
     private static Expr equal(Expr a, double v) {

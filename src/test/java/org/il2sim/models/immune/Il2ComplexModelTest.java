@@ -104,17 +104,17 @@ class Il2ComplexModelTest {
 
     @Test
     void initialUptakeIsCellsTimesPerCellUptakeOverTheVolume() {
-        // uptake in the first minute, by hand: Σ_k N_k·J_k(c0) molecules/min, J from the Hill constants, over V·N_A
+        // uptake in the first minute, by hand: Σ_k N_k·J_k(c0) molecules/min, J from the two-site constants, over V·N_A
         ReactionNetwork n = Il2ComplexModel.build(P.with("give_S4B6", 1, "test"));
         double c0 = doseNanomolar();
         double molecules = 0;
         for (String pop : POPS) {
             String pre = pop + "_S4B6";
-            double jMax = n.parametersById().get(pre + "_Jmax").value();
-            double ec50 = n.parametersById().get(pre + "_J_EC50").value();
-            double h = n.parametersById().get(pre + "_J_n").value();
-            double x = Math.pow(c0 / ec50, h);
-            molecules += P.value(pop + "_0") * jMax * x / (1 + x);
+            double j1 = n.parametersById().get(pre + "_J1").value();
+            double k1 = n.parametersById().get(pre + "_K1").value();
+            double j2 = n.parametersById().get(pre + "_J2").value();
+            double k2 = n.parametersById().get(pre + "_K2").value();
+            molecules += P.value(pop + "_0") * (j1 * c0 / (k1 + c0) + j2 * c0 / (k2 + c0));
         }
         double expected = molecules / (P.value("V_distribution") * Units.AVOGADRO * 1e-9); // nM per min
         double[][] r = ImmuneTesting.run(n, TIGHT, new double[] {0, 1}, "S4B6" + Il2ComplexModel.CONSUMED);

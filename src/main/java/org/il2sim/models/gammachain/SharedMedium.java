@@ -1,0 +1,211 @@
+package org.il2sim.models.gammachain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.il2sim.core.expr.CompileContext.FunctionDefinition;
+import org.il2sim.core.expr.Expr;
+import org.il2sim.core.expr.Exprs;
+import org.il2sim.core.network.Compartment;
+import org.il2sim.core.network.Event;
+import org.il2sim.core.network.InitialAssignment;
+import org.il2sim.core.network.Parameter;
+import org.il2sim.core.network.Reaction;
+import org.il2sim.core.network.ReactionNetwork;
+import org.il2sim.core.network.Rule;
+import org.il2sim.core.network.Species;
+import org.il2sim.core.network.SpeciesReference;
+import org.il2sim.core.units.Units;
+
+/**
+ * A co-culture: several cell types, each with its own 62-state receptor network (and signalling layer, if the
+ * parameter set has one), share one finite medium, so that every cell type's binding depletes the ligand the others
+ * see. This is the direct coupling of immune-models.md §6 (items 1-4): one receptor vector per cell type (a cohort of
+ * identical cells at a fixed density) and one medium per ligand,
+ * dL/dt = −Σ_k ρ_k·J_k(L)·10⁹/N_A (nM/min), J_k the net binding flux per cell of type k (molecules/cell/min) and
+ * ρ_k its density (cells/L). {@link LigandDepletion} is the one-cell-type case.
+ *
+ * <p>Each member's ids are prefixed with its label and {@value #SEPARATOR} (e.g. {@code Treg__active_complexes}); the
+ * medium ligands keep their own ids and become species of the compartment {@value #MEDIUM}, 1 L of culture, so their
+ * amount in nmol is their concentration in nM. A member's binding reactions take the ligand with the stoichiometry
+ * ρ_k·10⁹/N_A (nmol per litre for one molecule bound per cell). Cell numbers do not change.
+ */
+public final class SharedMedium {
+
+    /** The compartment of the shared medium: one litre of culture. */
+    public static final String MEDIUM = "culture_medium";
+    /** Between a member's label and its own ids. */
+    public static final String SEPARATOR = "__";
+
+    /**
+     * One cell type of the co-culture.
+     *
+     * @param label prefix of the member's ids (letters, digits and '_'; unique in the co-culture)
+     * @param cell the member's single-cell network at constant medium ({@link GammaChainModel#build}); its medium
+     *             ligand parameters give the starting concentrations, the same in every member
+     * @param cellsPerLitre its density
+     */
+    public record Member(String label, ReactionNetwork cell, double cellsPerLitre) {
+        public Member {
+            if (label == null || !label.matches("[A-Za-z][A-Za-z0-9_]*") || label.contains(SEPARATOR)) {
+                throw new IllegalArgumentException("a co-culture member's label must be letters, digits and single "
+                        + "'_', starting with a letter; was " + label);
+            }
+            if (!(cellsPerLitre > 0) || !(cellsPerLitre <= LigandDepletion.maxCellsPerLitre())) {
+                throw new IllegalArgumentException("cell density of " + label + " must be a positive number of cells "
+                        + "per litre up to " + LigandDepletion.maxCellsPerLitre() + "; was " + cellsPerLitre);
+            }
+        }
+    }
+
+    private SharedMedium() {
+    }
+
+    /** The id that a member's own id {@code id} has in the co-culture. */
+    public static String memberId(String label, String id) {
+        return label + SEPARATOR + id;
+    }
+
+    /** One network: the members side by side, their medium ligands merged into one medium. */
+    public static ReactionNetwork of(List<Member> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a co-culture needs at least one cell type");
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        Set<String> ligandIds = new LinkedHashSet<>();
+        for (Ligand l : Ligand.values()) {
+            ligandIds.add(l.mediumParameter());
+        }
+        List<Compartment> compartments = new ArrayList<>();
+        compartments.add(new Compartment(MEDIUM, "shared culture medium, 1 L (amount in nmol = concentration in nM)",
+                3, 1.0, true));
+        List<Species> species = new ArrayList<>();
+        List<Parameter> parameters = new ArrayList<>();
+        List<Reaction> reactions = new ArrayList<>();
+        List<Rule> rules = new ArrayList<>();
+        List<InitialAssignment> initial = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
+        Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
+        Map<String, Double> mediumStart = new LinkedHashMap<>();
+        for (Member m : members) {
+            if (!labels.add(m.label())) {
+                throw new IllegalArgumentException("cell type " + m.label() + " appears twice in the co-culture");
+            }
+            ReactionNetwork n = m.cell();
+            if (n.conversionFactor() != null) {
+                throw new IllegalArgumentException(m.label() + ": a model-wide conversion factor is not supported");
+            }
+            for (FunctionDefinition f : n.functions()) {
+                FunctionDefinition before = functions.putIfAbsent(f.id(), f);
+                if (before != null && !before.equals(f)) {
+                    throw new IllegalArgumentException("function " + f.id() + " differs between co-culture members");
+                }
+            }
+            Map<String, Expr> rename = new HashMap<>();
+            for (Compartment c : n.compartments()) {
+                rename.put(c.id(), Expr.sym(memberId(m.label(), c.id())));
+            }
+            for (Species s : n.species()) {
+                rename.put(s.id(), Expr.sym(memberId(m.label(), s.id())));
+            }
+            for (Parameter p : n.parameters()) {
+                if (ligandIds.contains(p.id())) {
+                    Double start = mediumStart.putIfAbsent(p.id(), p.value());
+                    if (start != null && !start.equals(p.value())) {
+                        throw new IllegalArgumentException("medium " + p.id() + " starts at " + start + " nM in one "
+                                + "member and " + p.value() + " nM in " + m.label() + ": members share one medium");
+                    }
+                } else {
+                    rename.put(p.id(), Expr.sym(memberId(m.label(), p.id())));
+                }
+            }
+            for (Reaction r : n.reactions()) {
+                rename.put(r.id(), Expr.sym(memberId(m.label(), r.id())));
+                for (SpeciesReference ref : r.reactants()) {
+                    if (ref.id() != null) {
+                        rename.put(ref.id(), Expr.sym(memberId(m.label(), ref.id())));
+                    }
+                }
+                for (SpeciesReference ref : r.products()) {
+                    if (ref.id() != null) {
+                        rename.put(ref.id(), Expr.sym(memberId(m.label(), ref.id())));
+                    }
+                }
+            }
+            for (Compartment c : n.compartments()) {
+                compartments.add(new Compartment(id(rename, c.id()), m.label() + ": " + c.name(), c.spatialDimensions(),
+                        c.size(), c.constant()));
+            }
+            for (Species s : n.species()) {
+                species.add(new Species(id(rename, s.id()), m.label() + ": " + s.name(), id(rename, s.compartment()),
+                        s.initialAmount(), s.initialConcentration(), s.hasOnlySubstanceUnits(), s.boundaryCondition(),
+                        s.constant(), s.conversionFactor() == null ? null : id(rename, s.conversionFactor())));
+            }
+            for (Parameter p : n.parameters()) {
+                if (!ligandIds.contains(p.id())) {
+                    parameters.add(new Parameter(id(rename, p.id()), p.name(), p.value(), p.constant(), p.unit(),
+                            p.source()));
+                }
+            }
+            // nmol taken from one litre of culture per molecule bound on each cell of this type
+            double take = m.cellsPerLitre() * 1e9 / Units.AVOGADRO;
+            for (Reaction r : n.reactions()) {
+                List<SpeciesReference> reactants = new ArrayList<>(refs(m.label(), rename, r.reactants()));
+                if (r.rate() != null) {
+                    for (String s : Exprs.symbols(r.rate())) {
+                        if (ligandIds.contains(s)) {
+                            reactants.add(SpeciesReference.of(s, take)); // binding takes the ligand from the medium
+                        }
+                    }
+                }
+                reactions.add(new Reaction(id(rename, r.id()), r.name(), reactants, refs(m.label(), rename, r.products()),
+                        r.modifiers().stream().map(x -> id(rename, x)).toList(),
+                        r.rate() == null ? null : Exprs.substitute(r.rate(), rename), r.reversible(), r.fast()));
+            }
+            for (Rule r : n.rules()) {
+                if (r instanceof Rule.Assignment a) {
+                    rules.add(new Rule.Assignment(id(rename, a.variable()), Exprs.substitute(a.math(), rename)));
+                } else if (r instanceof Rule.Rate a) {
+                    rules.add(new Rule.Rate(id(rename, a.variable()), Exprs.substitute(a.math(), rename)));
+                } else {
+                    rules.add(new Rule.Algebraic(Exprs.substitute(((Rule.Algebraic) r).math(), rename)));
+                }
+            }
+            for (InitialAssignment a : n.initialAssignments()) {
+                initial.add(new InitialAssignment(id(rename, a.symbol()), Exprs.substitute(a.math(), rename)));
+            }
+            for (Event e : n.events()) {
+                events.add(new Event(memberId(m.label(), e.id()), Exprs.substitute(e.trigger(), rename),
+                        e.initialValue(), e.persistent(), e.delay() == null ? null : Exprs.substitute(e.delay(), rename),
+                        e.priority() == null ? null : Exprs.substitute(e.priority(), rename),
+                        e.useValuesFromTriggerTime(), e.assignments().stream().map(a -> new Event.Assignment(
+                                id(rename, a.variable()), Exprs.substitute(a.math(), rename))).toList()));
+            }
+        }
+        for (Map.Entry<String, Double> l : mediumStart.entrySet()) {
+            species.add(new Species(l.getKey(), l.getKey() + " in the shared medium (nM)", MEDIUM, Double.NaN,
+                    l.getValue(), false, false, false, null));
+        }
+        for (Member m : members) {
+            parameters.add(new Parameter(memberId(m.label(), "cell_density"), m.label() + " cells per litre of "
+                    + "medium", m.cellsPerLitre(), true, "cells/L", "scenario input (co-culture sharing one medium)"));
+        }
+        return new ReactionNetwork("coculture_" + String.join("_", labels), "co-culture of " + String.join(", ", labels)
+                + " sharing one medium (γc receptor model, Farhat et al. 2021)", compartments, species, parameters,
+                reactions, rules, initial, new ArrayList<>(functions.values()), events, null);
+    }
+
+    private static String id(Map<String, Expr> rename, String id) {
+        Expr e = rename.get(id);
+        return e == null ? id : ((Expr.Sym) e).id();
+    }
+
+    private static List<SpeciesReference> refs(String label, Map<String, Expr> rename, List<SpeciesReference> refs) {
+        return refs.stream().map(r -> new SpeciesReference(id(rename, r.species()), r.stoichiometry(),
+                r.id() == null ? null : memberId(label, r.id()), r.constant())).toList();
+    }
+}
