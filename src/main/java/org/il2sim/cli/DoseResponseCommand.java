@@ -45,6 +45,7 @@ import picocli.CommandLine;
                 "  il2sim dose-response --cells Treg,NK --ligands IL2,H9,N88D --doses 1e-4:100:16 --times 60 --out dr",
                 "  il2sim dose-response --ligand-def myIL2:kdAlpha=0.19,kdBetaGamma=5.3 --ligands IL2,myIL2 --out dr",
                 "  il2sim dose-response --cells NK --ligands IL2 --cell-density 1e7 --out dr-depleted",
+                "  il2sim dose-response --cells Treg,NK --ligands IL2 --cell-density 1e6 --co-culture --out dr-co",
                 "  il2sim dose-response --valency 2 --ligands WT_Cterm,N88D_Cterm --doses 1e-4:100:16 --out dr"})
 final class DoseResponseCommand implements Callable<Integer> {
 
@@ -91,6 +92,12 @@ final class DoseResponseCommand implements Callable<Integer> {
                     + "binding and uptake deplete the ligand; the dose is the starting concentration. Without it the "
                     + "medium concentration stays constant (the reference model).")
     Double cellDensity;
+
+    @Option(names = "--co-culture",
+            description = "With --cell-density: all --cells share one medium, each cell type at that density, so "
+                    + "each type's binding depletes the ligand the others see (e.g. a Treg sink for NK cells). "
+                    + "Without it each cell type has a medium of its own.")
+    boolean coCulture;
 
     @Option(names = "--rtol", defaultValue = "1e-8", description = "Relative tolerance. Default: ${DEFAULT-VALUE}.")
     double rtol;
@@ -170,6 +177,10 @@ final class DoseResponseCommand implements Callable<Integer> {
                     + "cells per mL up to %.2g (each cell needs at least its own volume), got %s",
                     DoseResponse.maxCellsPerMillilitreShown(), cellDensity));
         }
+        if (coCulture && cellDensity == null) {
+            throw new UserInputException("--co-culture shares one finite medium among the cell types; give "
+                    + "--cell-density (each cell type's density, cells/mL)");
+        }
         if (valency != null) {
             if (cellDensity != null) {
                 throw new UserInputException("--cell-density applies to the ODE model; the multivalent model "
@@ -199,7 +210,7 @@ final class DoseResponseCommand implements Callable<Integer> {
         }
         Scenario.DosePanel panel = new Scenario.DosePanel(cellIds, ligandNames, doseList, timeList, parameterSet,
                 receptorTable, definitions, cellDensity != null ? cellDensity : DoseResponse.CONSTANT_MEDIUM,
-                valency != null ? valency : Scenario.DosePanel.ODE_MODEL);
+                valency != null ? valency : Scenario.DosePanel.ODE_MODEL, coCulture);
         Scenario scenario = DosePanelYaml.scenario("dose-response", commandLine(), panel, rtol, atol,
                 Path.of("the command line"));
         long started = System.nanoTime();
@@ -213,8 +224,9 @@ final class DoseResponseCommand implements Callable<Integer> {
                 ligandList.size(), doseList.length, valency != null ? 1 : timeList.length,
                 (System.nanoTime() - started) / 1e9);
         if (cellDensity != null) {
-            o.printf(Locale.ROOT, "finite medium: each cell type alone at %.3g cells/mL; doses are starting "
-                    + "concentrations%n", cellDensity);
+            o.printf(Locale.ROOT, coCulture ? "finite medium shared by all cell types, each at %.3g cells/mL; doses "
+                    + "are starting concentrations%n" : "finite medium: each cell type alone at %.3g cells/mL; doses "
+                    + "are starting concentrations%n", cellDensity);
         }
         String shown = DoseResponseOutput.signalling(result) ? "pstat5" : "active_complexes";
         o.printf(Locale.ROOT, "%-14s %-12s %8s %14s%n", "cell", "ligand", "time", "EC50 (nM, " + shown + ")");

@@ -64,6 +64,7 @@ final class DoseResponseOutput {
         }
         if (panel.finiteMedium()) {
             summary.put("cellDensityPerMl", panel.cellDensity());
+            summary.put("coCulture", panel.coCulture());
         }
         summary.put("wallMillis", result.wallMillis());
         summary.put("ec50ActiveComplexesNanomolar", ec50(fits, "active_complexes"));

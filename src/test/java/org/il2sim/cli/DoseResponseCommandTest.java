@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.il2sim.models.gammachain.GammaChainModel;
+import org.il2sim.models.gammachain.Ligand;
+import org.il2sim.models.gammachain.LigandDefinition;
+import org.il2sim.models.gammachain.ParameterSet;
+import org.il2sim.models.gammachain.SharedMedium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -284,6 +289,58 @@ class DoseResponseCommandTest {
         assertThat(both.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(both.err()).contains("--cell-density applies to the ODE model");
         assertThat(dir.resolve("bad")).doesNotExist();
+    }
+
+    @Test
+    void coCultureSharesOneMediumAmongTheCellTypes(@TempDir Path dir) throws IOException {
+        String[] panel = {"dose-response", "--ligands", "IL2", "--doses", "0.001,0.01", "--times", "60,240",
+                "--cell-density", "1e7"};
+        Map<String, Double> co = byCell(dir.resolve("co"), panel, "--cells", "Treg,NK", "--co-culture");
+        Map<String, Double> nkAlone = byCell(dir.resolve("nk"), panel, "--cells", "NK");
+        Map<String, Double> nkOnlyCo = byCell(dir.resolve("nk-co"), panel, "--cells", "NK", "--co-culture");
+        // one cell type in a co-culture is the finite medium of that cell alone (two independent network paths)
+        nkAlone.forEach((k, v) -> assertThat(nkOnlyCo.get(k)).as(k).isCloseTo(v, within(1e-6 * v + 1e-9)));
+        // the reference: the co-culture network built directly, at 10 pM, 240 min (IL-2 with its preset affinities)
+        ParameterSet set = LigandDefinition.named("IL2").apply(ParameterSet.named(ParameterSet.DEFAULT));
+        List<SharedMedium.Member> members = new java.util.ArrayList<>();
+        for (String c : List.of("Treg", "NK")) {
+            members.add(new SharedMedium.Member(c, GammaChainModel.build(c, Ligand.IL2, 0.01, set), 1e10));
+        }
+        org.il2sim.core.sim.CompiledModel m = org.il2sim.core.sim.CompiledModel.compile(SharedMedium.of(members));
+        double[][] rows = org.il2sim.core.sim.TimeCourse.run(m, org.il2sim.core.sim.Methods.defaultOde(),
+                new org.il2sim.core.solver.Tolerances(1e-10, 1e-12, 1_000_000, Double.POSITIVE_INFINITY),
+                new double[] {0, 240}, List.of(m.readout(SharedMedium.memberId("NK", GammaChainModel.ACTIVE_COMPLEXES),
+                        false)));
+        assertThat(co.get("NK|0.01|240")).isCloseTo(rows[1][0], within(1e-5 * rows[1][0]));
+        assertThat(co.get("NK|0.01|240")).as("Tregs in the same medium take IL-2 from the NK cells")
+                .isLessThan(0.7 * nkAlone.get("NK|0.01|240")); // measured 0.56
+        String yaml = Files.readString(dir.resolve("co").resolve("scenario.yaml"));
+        assertThat(yaml).contains("co-culture: true");
+        assertThat(Files.readString(dir.resolve("co").resolve("run.json"))).contains("\"coCulture\" : true");
+        assertThat(Files.readString(dir.resolve("co").resolve("report.html"))).contains("co-culture");
+
+        SbmlSimulateCommandTest.Run bad = SbmlSimulateCommandTest.run("dose-response", "--co-culture", "--out",
+                dir.resolve("bad").toString());
+        assertThat(bad.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(bad.err()).contains("--co-culture shares one finite medium").contains("--cell-density");
+        assertThat(dir.resolve("bad")).doesNotExist();
+    }
+
+    /** active_complexes by "cell|dose|time" from dose_response.csv. */
+    private static Map<String, Double> byCell(Path out, String[] panel, String... extra) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of(panel));
+        args.addAll(List.of(extra));
+        args.addAll(List.of("--out", out.toString()));
+        SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("dose_response.csv"));
+        Map<String, Double> got = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            got.put(f[0] + "|" + Double.parseDouble(f[2]) + "|" + (int) Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]));
+        }
+        return got;
     }
 
     private static Map<String, Double> activeComplexes(Path out, String[] panel, String... extra) throws IOException {

@@ -277,6 +277,19 @@ class RunCommandTest {
         assertThat(t.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(t.err()).contains("times.yaml:3:8: 'times' belongs to the ODE model");
         assertThat(dir.resolve("b")).doesNotExist();
+
+        Path co = dir.resolve("co.yaml");
+        Files.writeString(co, "experiment: dose-response\ncells: [Treg, NK]\nligands: [IL2]\nco-culture: true\n");
+        SbmlSimulateCommandTest.Run c = run("run", co.toString(), "--out", dir.resolve("c").toString());
+        assertThat(c.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(c.err()).contains("co.yaml:4:13: 'co-culture: true' shares one finite medium").contains(
+                "give 'cell-density'").doesNotContain("Exception");
+        assertThat(dir.resolve("c")).doesNotExist();
+        Files.writeString(co, "experiment: dose-response\ncells: [Treg]\nligands: [IL2]\nco-culture: yes\n"
+                + "cell-density: 1e6\n");
+        c = run("run", co.toString(), "--out", dir.resolve("c").toString());
+        assertThat(c.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(c.err()).contains("unknown co-culture 'yes'").contains("known: true, false");
     }
 
     @Test

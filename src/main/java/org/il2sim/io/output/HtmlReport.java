@@ -87,7 +87,11 @@ public final class HtmlReport {
         row(h, "times", multivalent ? "equilibrium" : java.util.Arrays.toString(panel.times()) + " min");
         row(h, "medium", !panel.finiteMedium()
                 ? "constant ligand concentration (no depletion)"
-                : "finite, depleted by the cells: " + panel.cellDensity() + " cells/mL (dose = starting concentration)");
+                : panel.coCulture()
+                        ? "finite, one medium shared by all cell types (co-culture), each at " + panel.cellDensity()
+                                + " cells/mL (dose = starting concentration)"
+                        : "finite, depleted by the cells: each cell type alone at " + panel.cellDensity()
+                                + " cells/mL (dose = starting concentration)");
         if (multivalent) {
             row(h, "method", "equilibrium (Newton on the mass balance; no ODE solver)");
         } else {

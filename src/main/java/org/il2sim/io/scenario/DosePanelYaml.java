@@ -50,6 +50,9 @@ public final class DosePanelYaml {
         y.append("parameter-set: ").append(quote(panel.parameterSet())).append('\n');
         if (panel.finiteMedium()) {
             y.append("cell-density: ").append(panel.cellDensity()).append(" cells/mL\n");
+            if (panel.coCulture()) {
+                y.append("co-culture: true\n");
+            }
         }
         y.append("solver: {rtol: ").append(rtol).append(", atol: ").append(atol).append("}\n");
         return y.toString();

@@ -43,14 +43,23 @@ public record Scenario(Path file, String name, String description, String experi
     /**
      * A dose-response panel (experiment: dose-response): canonical cell-type ids, ligand names, doses (nM), times
      * (min), the parameter set, the receptor table (a or b), user-defined ligands as name → {kdAlpha,
-     * kdBetaGamma} (nM), the cell density of a finite medium (cells/mL; 0: constant medium, no depletion), and the
-     * valency of the multivalent equilibrium model ({@link #ODE_MODEL}: the 62-state ODE model instead).
+     * kdBetaGamma} (nM), the cell density of a finite medium (cells/mL; 0: constant medium, no depletion), the
+     * valency of the multivalent equilibrium model ({@link #ODE_MODEL}: the 62-state ODE model instead), and whether
+     * the cell types share one finite medium (a co-culture, each type at the cell density) or each has its own.
      */
     public record DosePanel(List<String> cells, List<String> ligands, double[] doses, double[] times,
                             String parameterSet, String receptorTable, Map<String, double[]> ligandDefinitions,
-                            double cellDensity, int valency) {
+                            double cellDensity, int valency, boolean coCulture) {
         /** Valency that means "no multivalent model": the panel runs the 62-state ODE model. */
         public static final int ODE_MODEL = 0;
+
+        /** A panel whose cell types each have their own medium. */
+        public DosePanel(List<String> cells, List<String> ligands, double[] doses, double[] times, String parameterSet,
+                         String receptorTable, Map<String, double[]> ligandDefinitions, double cellDensity,
+                         int valency) {
+            this(cells, ligands, doses, times, parameterSet, receptorTable, ligandDefinitions, cellDensity, valency,
+                    false);
+        }
 
         /** Whether the panel runs the multivalent equilibrium model instead of the 62-state ODE model. */
         public boolean multivalent() {

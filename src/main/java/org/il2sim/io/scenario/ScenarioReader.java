@@ -59,10 +59,10 @@ public final class ScenarioReader {
     static final Set<String> TOP_KEYS = Set.of("name", "description", "experiment", "model", "start", "duration",
             "steps", "parameters", "initial", "interventions", "solver", "seed", "replicates", "outputs", "cells",
             "ligands", "doses", "times", "parameter-set", "receptor-table", "ligand-definitions", "cell-density", "valency",
-            "sweep", "conditions");
+            "co-culture", "sweep", "conditions");
     /** Keys that only a dose-response experiment reads. */
     static final Set<String> PANEL_KEYS = Set.of("cells", "ligands", "doses", "times", "parameter-set",
-            "receptor-table", "ligand-definitions", "cell-density", "valency");
+            "receptor-table", "ligand-definitions", "cell-density", "valency", "co-culture");
     static final List<String> PARAMETER_SETS = org.il2sim.models.gammachain.ParameterSet.USER_NAMES;
     static final Set<String> SOLVER_KEYS = Set.of("method", "rtol", "atol", "max-steps", "continuous", "threshold");
     static final List<String> METHODS = List.of("ode", "bdf", "dp853", "ssa", "nrm", "tau", "hybrid");
@@ -633,7 +633,12 @@ public final class ScenarioReader {
         }
         double density = cellDensity(top);
         int valency = valency(top, ligands, defs, density);
-        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density, valency);
+        boolean coCulture = "true".equals(choice(top, "co-culture", List.of("true", "false"), "false"));
+        if (coCulture && density == org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
+            problems.add(at(top.entries().get("co-culture")) + ": 'co-culture: true' shares one finite medium among "
+                    + "the cell types; give 'cell-density' (each cell type's density, e.g. 1e6 cells/mL)");
+        }
+        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density, valency, coCulture);
     }
 
     /** The panel's culture density (cells/mL), or the constant-medium sentinel when the key is absent. */

@@ -38,6 +38,68 @@ public final class DoseResponse {
     /** Densities are given per mL, as cultures are described; the depletion model takes cells per litre. */
     private static final double MILLILITRES_PER_LITRE = 1e3;
 
+    /**
+     * Every cell type in one medium at the same density: for each ligand one co-culture network
+     * ({@link SharedMedium}), run at each dose; points ordered by cell, ligand, dose, time as for separate cultures.
+     */
+    private static List<Point> runCoCulture(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
+                                            double[] doses, double[] times, ParameterSet set, double cellsPerMillilitre,
+                                            Tolerances tolerances, int threads) {
+        if (new java.util.HashSet<>(cells).size() != cells.size()) {
+            throw new IllegalArgumentException("a co-culture lists each cell type once: " + cells);
+        }
+        double[] grid = new double[times.length + 1];
+        System.arraycopy(times, 0, grid, 1, times.length);
+        OutputGrid.checkIncreasing(grid);
+        CompiledModel[] models = new CompiledModel[ligands.size()];
+        Parallel.forEach(ligands.size(), threads, li -> {
+            LigandDefinition l = ligands.get(li);
+            List<SharedMedium.Member> members = new ArrayList<>();
+            for (String cell : cells) {
+                members.add(new SharedMedium.Member(cell, GammaChainModel.build(ReceptorTables.cell(cell,
+                        receptorTable), Map.of(l.base(), 0.0), l.apply(set)), cellsPerMillilitre * MILLILITRES_PER_LITRE));
+            }
+            models[li] = CompiledModel.compile(SharedMedium.of(members));
+        });
+        int perLigand = doses.length;
+        // [ligand × dose][cell][time]
+        Point[][][] results = new Point[ligands.size() * perLigand][][];
+        Parallel.forEach(ligands.size() * perLigand, threads, task -> {
+            LigandDefinition l = ligands.get(task / perLigand);
+            double dose = doses[task % perLigand];
+            CompiledModel m = models[task / perLigand].withValues(Map.of(l.base().mediumParameter(), dose));
+            List<CompiledModel.Readout> readouts = new ArrayList<>();
+            for (String cell : cells) {
+                readouts.add(m.readout(SharedMedium.memberId(cell, GammaChainModel.ACTIVE_COMPLEXES), false));
+                if (set.hasSignalling()) {
+                    for (String id : SIGNALLING) {
+                        readouts.add(m.readout(SharedMedium.memberId(cell, id), false));
+                    }
+                }
+            }
+            double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tolerances, grid, readouts, true);
+            int width = set.hasSignalling() ? 1 + SIGNALLING.size() : 1;
+            Point[][] byCell = new Point[cells.size()][times.length];
+            for (int c = 0; c < cells.size(); c++) {
+                for (int k = 0; k < times.length; k++) {
+                    double[] r = rows[k + 1];
+                    int o = c * width;
+                    byCell[c][k] = set.hasSignalling()
+                            ? new Point(cells.get(c), l.id(), dose, times[k], r[o], r[o + 1], r[o + 2], r[o + 3])
+                            : new Point(cells.get(c), l.id(), dose, times[k], r[o], Double.NaN, Double.NaN, Double.NaN);
+                }
+            }
+            results[task] = byCell;
+        });
+        List<Point> out = new ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            for (int task = 0; task < results.length; task++) {
+                out.addAll(List.of(results[task][c]));
+            }
+        }
+        return out;
+    }
+
     /** The densest culture accepted, in cells/mL (each cell needs at least its own volume; {@link LigandDepletion}). */
     public static double maxCellsPerMillilitre() {
         return LigandDepletion.maxCellsPerLitre() / MILLILITRES_PER_LITRE;
@@ -87,6 +149,23 @@ public final class DoseResponse {
     public static List<Point> run(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
                                   double[] doses, double[] times, ParameterSet set, double cellsPerMillilitre,
                                   Tolerances tolerances, int threads) {
+        return run(cells, receptorTable, ligands, doses, times, set, cellsPerMillilitre, false, tolerances, threads);
+    }
+
+    /**
+     * @param coCulture all cell types share one finite medium, each at {@code cellsPerMillilitre} ({@link SharedMedium}):
+     *        one run per ligand and dose gives every cell type's points; false: each cell type alone
+     */
+    public static List<Point> run(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
+                                  double[] doses, double[] times, ParameterSet set, double cellsPerMillilitre,
+                                  boolean coCulture, Tolerances tolerances, int threads) {
+        if (coCulture) {
+            if (cellsPerMillilitre == CONSTANT_MEDIUM) {
+                throw new IllegalArgumentException("a co-culture shares a finite medium: give a cell density");
+            }
+            return runCoCulture(cells, receptorTable, ligands, doses, times, set, cellsPerMillilitre, tolerances,
+                    threads);
+        }
         if (cellsPerMillilitre != CONSTANT_MEDIUM && !(cellsPerMillilitre > 0
                 && cellsPerMillilitre <= maxCellsPerMillilitre())) {
             throw new IllegalArgumentException("cell density must be a positive number of cells per mL up to "

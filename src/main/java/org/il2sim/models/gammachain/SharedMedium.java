@@ -30,13 +30,15 @@ import org.il2sim.core.units.Units;
  * ρ_k its density (cells/L). {@link LigandDepletion} is the one-cell-type case.
  *
  * <p>Each member's ids are prefixed with its label and {@value #SEPARATOR} (e.g. {@code Treg__active_complexes}); the
- * medium ligands keep their own ids and become species of the compartment {@value #MEDIUM}, 1 L of culture, so their
- * amount in nmol is their concentration in nM. A member's binding reactions take the ligand with the stoichiometry
- * ρ_k·10⁹/N_A (nmol per litre for one molecule bound per cell). Cell numbers do not change.
+ * medium ligands keep their own ids and become species of the compartment {@value #MEDIUM}: the medium one cell of
+ * the culture shares, 1/Σρ litres, sized in molecules per nM (N_A·10⁻⁹/Σρ), so that a ligand's amount is in molecules
+ * (on the scale of the cells' own species, which the solver's absolute tolerance is set for) and its concentration in
+ * nM. A member's binding reactions take the ligand with the stoichiometry ρ_k/Σρ (its share of the culture's cells).
+ * Cell numbers do not change.
  */
 public final class SharedMedium {
 
-    /** The compartment of the shared medium: one litre of culture. */
+    /** The compartment of the shared medium: the medium per cell of the culture, in molecules per nM. */
     public static final String MEDIUM = "culture_medium";
     /** Between a member's label and its own ids. */
     public static final String SEPARATOR = "__";
@@ -80,9 +82,13 @@ public final class SharedMedium {
         for (Ligand l : Ligand.values()) {
             ligandIds.add(l.mediumParameter());
         }
+        double total = 0;
+        for (Member m : members) {
+            total += m.cellsPerLitre();
+        }
         List<Compartment> compartments = new ArrayList<>();
-        compartments.add(new Compartment(MEDIUM, "shared culture medium, 1 L (amount in nmol = concentration in nM)",
-                3, 1.0, true));
+        compartments.add(new Compartment(MEDIUM, "shared culture medium per cell (size: molecules per nM in 1/"
+                + total + " L)", 3, Units.AVOGADRO * 1e-9 / total, true));
         List<Species> species = new ArrayList<>();
         List<Parameter> parameters = new ArrayList<>();
         List<Reaction> reactions = new ArrayList<>();
@@ -151,8 +157,8 @@ public final class SharedMedium {
                             p.source()));
                 }
             }
-            // nmol taken from one litre of culture per molecule bound on each cell of this type
-            double take = m.cellsPerLitre() * 1e9 / Units.AVOGADRO;
+            // molecules taken from the medium share of one culture cell per molecule bound on each cell of this type
+            double take = m.cellsPerLitre() / total;
             for (Reaction r : n.reactions()) {
                 List<SpeciesReference> reactants = new ArrayList<>(refs(m.label(), rename, r.reactants()));
                 if (r.rate() != null) {

@@ -38,6 +38,15 @@ class DosePanelYamlTest {
     }
 
     @Test
+    void aCoCulturePanelReadsBack() throws IOException {
+        Scenario.DosePanel panel = new Scenario.DosePanel(List.of("Treg", "NK"), List.of("IL2"), new double[] {0.01},
+                new double[] {60}, "il2sim", "a", Map.of(), 1e6, Scenario.DosePanel.ODE_MODEL, true);
+        Scenario s = DosePanelYaml.scenario("n", "d", panel, 1e-8, 1e-8, WHERE);
+        assertSamePanel(s.panel(), panel);
+        assertThat(s.text()).contains("co-culture: true");
+    }
+
+    @Test
     void aConstantMediumPanelHasNoCellDensity() throws IOException {
         Scenario.DosePanel panel = new Scenario.DosePanel(List.of("CD8"), List.of("IL15"), new double[] {1, 10},
                 new double[] {60}, "il2sim", "a", Map.of(), DoseResponse.CONSTANT_MEDIUM, Scenario.DosePanel.ODE_MODEL);
@@ -69,6 +78,7 @@ class DosePanelYamlTest {
         assertThat(got.receptorTable()).isEqualTo(want.receptorTable());
         assertThat(got.cellDensity()).isEqualTo(want.cellDensity());
         assertThat(got.valency()).isEqualTo(want.valency());
+        assertThat(got.coCulture()).isEqualTo(want.coCulture());
         assertThat(got.ligandDefinitions().keySet()).isEqualTo(want.ligandDefinitions().keySet());
         want.ligandDefinitions().forEach((k, v) -> assertThat(got.ligandDefinitions().get(k)).containsExactly(v));
     }
