@@ -181,6 +181,11 @@ final class DoseResponseCommand implements Callable<Integer> {
             throw new UserInputException("--co-culture shares one finite medium among the cell types; give "
                     + "--cell-density (each cell type's density, cells/mL)");
         }
+        if (coCulture && !(cellIds.size() * cellDensity <= DoseResponse.maxCellsPerMillilitre())) {
+            throw new UserInputException(String.format(Locale.ROOT, "--co-culture: %d cell types at %s cells/mL "
+                    + "each add up to more than %.2g cells/mL (each cell needs at least its own volume)",
+                    cellIds.size(), cellDensity, DoseResponse.maxCellsPerMillilitreShown()));
+        }
         if (valency != null) {
             if (cellDensity != null) {
                 throw new UserInputException("--cell-density applies to the ODE model; the multivalent model "

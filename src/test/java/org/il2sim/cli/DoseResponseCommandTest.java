@@ -324,6 +324,12 @@ class DoseResponseCommandTest {
         assertThat(bad.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(bad.err()).contains("--co-culture shares one finite medium").contains("--cell-density");
         assertThat(dir.resolve("bad")).doesNotExist();
+        SbmlSimulateCommandTest.Run crowded = SbmlSimulateCommandTest.run("dose-response", "--cells", "Treg,NK",
+                "--cell-density", "1.5e9", "--co-culture", "--out", dir.resolve("bad").toString());
+        assertThat(crowded.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(crowded.err()).contains("2 cell types at 1.5E9 cells/mL each add up to more than")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("bad")).doesNotExist();
     }
 
     /** active_complexes by "cell|dose|time" from dose_response.csv. */

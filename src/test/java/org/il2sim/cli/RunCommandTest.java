@@ -290,6 +290,13 @@ class RunCommandTest {
         c = run("run", co.toString(), "--out", dir.resolve("c").toString());
         assertThat(c.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(c.err()).contains("unknown co-culture 'yes'").contains("known: true, false");
+        Files.writeString(co, "experiment: dose-response\ncells: [Treg, NK]\nligands: [IL2]\nco-culture: true\n"
+                + "cell-density: 1.5e9\n");
+        c = run("run", co.toString(), "--out", dir.resolve("c").toString());
+        assertThat(c.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(c.err()).contains("co.yaml:4:13: 'co-culture: true' with 2 cell types at 1.5E9 cells/mL each adds up")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("c")).doesNotExist();
     }
 
     @Test

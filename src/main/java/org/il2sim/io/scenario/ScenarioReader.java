@@ -637,6 +637,12 @@ public final class ScenarioReader {
         if (coCulture && density == org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
             problems.add(at(top.entries().get("co-culture")) + ": 'co-culture: true' shares one finite medium among "
                     + "the cell types; give 'cell-density' (each cell type's density, e.g. 1e6 cells/mL)");
+        } else if (coCulture && !(cells.size() * density
+                <= org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre())) {
+            problems.add(at(top.entries().get("co-culture")) + String.format(java.util.Locale.ROOT, ": 'co-culture: "
+                    + "true' with %d cell types at %s cells/mL each adds up to more than %.2g cells/mL (each cell "
+                    + "needs at least its own volume)", cells.size(), density,
+                    org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitreShown()));
         }
         return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density, valency, coCulture);
     }

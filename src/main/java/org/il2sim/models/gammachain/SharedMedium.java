@@ -86,6 +86,10 @@ public final class SharedMedium {
         for (Member m : members) {
             total += m.cellsPerLitre();
         }
+        if (!(total <= LigandDepletion.maxCellsPerLitre())) {
+            throw new IllegalArgumentException("the co-culture's cells add up to " + total + " per litre, more than "
+                    + LigandDepletion.maxCellsPerLitre() + " (each cell needs at least its own volume)");
+        }
         List<Compartment> compartments = new ArrayList<>();
         compartments.add(new Compartment(MEDIUM, "shared culture medium per cell (size: molecules per nM in 1/"
                 + total + " L)", 3, Units.AVOGADRO * 1e-9 / total, true));
@@ -185,7 +189,8 @@ public final class SharedMedium {
                 initial.add(new InitialAssignment(id(rename, a.symbol()), Exprs.substitute(a.math(), rename)));
             }
             for (Event e : n.events()) {
-                events.add(new Event(memberId(m.label(), e.id()), Exprs.substitute(e.trigger(), rename),
+                events.add(new Event(e.id() == null ? null : memberId(m.label(), e.id()),
+                        Exprs.substitute(e.trigger(), rename),
                         e.initialValue(), e.persistent(), e.delay() == null ? null : Exprs.substitute(e.delay(), rename),
                         e.priority() == null ? null : Exprs.substitute(e.priority(), rename),
                         e.useValuesFromTriggerTime(), e.assignments().stream().map(a -> new Event.Assignment(

@@ -36,7 +36,9 @@ import org.il2sim.models.gammachain.ReceptorTables;
  * read-out time, the sum of the net fluxes of the surface reactions that take free ligand (binding minus dissociation;
  * immune-models.md §6 item 2). Internalised ligand is not returned to the medium in the γc model (it leaves the
  * endosome only by degradation), so at quasi-steady state this equals the ligand degraded by the cell. It is reduced to
- * a Hill function the same way ({@link #uptake}), for population models that let the cells consume a shared pool.
+ * two saturable routes ({@link TwoSite}, {@link #uptake}), linear at low ligand as binding is, for population models
+ * that let the cells consume a shared pool; {@code UptakeReductionVsCoCultureTest} checks it against the direct
+ * coupling of the full model to a shared medium.
  */
 public final class GammaChainSignal {
 
@@ -230,14 +232,21 @@ public final class GammaChainSignal {
      * J1, J2 ≥ 0 are linear (a 2 × 2 normal system, or one site alone where the pair would need a negative one);
      * the pair with the smallest residual wins.
      */
-    static TwoSite fitTwoSite(String cell, String ligand, double readoutMinutes, double[] x) {
+    static TwoSite fitTwoSite(String cell, String ligand, double readoutMinutes, double[] uptake) {
         double[] grid = logGrid(DOSES[0] / 100, DOSES[DOSES.length - 1] * 100, TWO_SITE_STEPS_PER_DECADE);
         int m = DOSES.length;
+        double top = 0;
+        for (double v : uptake) {
+            top = Math.max(top, v);
+        }
+        // fitted relative to the largest uptake, so that the weights 1/x² stay finite for any scale
+        double[] x = new double[m];
         double[] w = new double[m];
         for (int i = 0; i < m; i++) {
-            if (!(x[i] > 0)) {
-                throw new IllegalStateException(cell + " " + ligand + ": no uptake at " + DOSES[i] + " nM (" + x[i]
-                        + "), so the two-site reduction does not apply");
+            x[i] = uptake[i] / top;
+            if (!(x[i] > 0) || !Double.isFinite(x[i])) {
+                throw new IllegalStateException(cell + " " + ligand + ": no positive finite uptake at " + DOSES[i]
+                        + " nM (" + uptake[i] + "), so the two-site reduction does not apply");
             }
             w[i] = 1 / (x[i] * x[i]);
         }
@@ -286,7 +295,10 @@ public final class GammaChainSignal {
                 }
             }
         }
-        return new TwoSite(cell, ligand, readoutMinutes, arg[0], arg[1], arg[2], arg[3]);
+        if (arg == null) {
+            throw new IllegalStateException(cell + " " + ligand + ": the two-site uptake fit found no finite solution");
+        }
+        return new TwoSite(cell, ligand, readoutMinutes, arg[0] * top, arg[1], arg[2] * top, arg[3]);
     }
 
     private static double residual(double[] x, double[] w, double[] ha, double ja, double[] hb, double jb) {

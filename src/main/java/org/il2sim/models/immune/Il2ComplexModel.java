@@ -227,9 +227,12 @@ public final class Il2ComplexModel {
         return b.build();
     }
 
-    /** J·c/(K + c): one saturable uptake route, linear at c → 0 (and below 0, where it pushes the pool back). */
+    /**
+     * J·c/(K + |c|): one saturable uptake route, linear at c → 0; below 0 (a pool the solver steps slightly negative)
+     * it is negative and pushes the pool back, without the pole of J·c/(K + c) at c = −K.
+     */
     private static Expr saturable(Expr c, Expr j, Expr k) {
-        return div(times(j, c), plus(k, c));
+        return div(times(j, c), plus(k, new Expr.Apply(Op.ABS, c)));
     }
 
     private static Expr equal(Expr a, double v) {

@@ -128,5 +128,9 @@ class SharedMediumTest {
                 .hasMessageContaining("label");
         assertThatThrownBy(() -> new SharedMedium.Member("NK", cell("NK", 0.1, p), 0))
                 .hasMessageContaining("density");
+        double most = LigandDepletion.maxCellsPerLitre();
+        assertThatThrownBy(() -> SharedMedium.of(List.of(new SharedMedium.Member("a", cell("NK", 0.1, p), 0.6 * most),
+                new SharedMedium.Member("b", cell("Treg", 0.1, p), 0.6 * most))))
+                .hasMessageContaining("add up to");
     }
 }
