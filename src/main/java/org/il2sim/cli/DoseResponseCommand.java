@@ -87,11 +87,12 @@ final class DoseResponseCommand implements Callable<Integer> {
                     + "IL-2 variants only; doses are complex concentrations). Without it: the 62-state ODE model.")
     Integer valency;
 
-    @Option(names = "--cell-density", paramLabel = "CELLS_PER_ML",
-            description = "Finite medium: each cell type as a culture of that cell at this density (cells/mL), so "
-                    + "binding and uptake deplete the ligand; the dose is the starting concentration. Without it the "
-                    + "medium concentration stays constant (the reference model).")
-    Double cellDensity;
+    @Option(names = "--cell-density", paramLabel = "CELLS_PER_ML|CELL=N,...",
+            description = "Finite medium: each cell type as a culture of that cell at this density (cells/mL), or "
+                    + "at its own density (Treg=1e5,NK=1e6, every --cells type named), so binding and uptake deplete "
+                    + "the ligand; the dose is the starting concentration. Without it the medium concentration stays "
+                    + "constant (the reference model).")
+    String cellDensity;
 
     @Option(names = "--co-culture",
             description = "With --cell-density: all --cells share one medium, each cell type at that density, so "
@@ -172,19 +173,16 @@ final class DoseResponseCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " exists and is not a folder");
         }
-        if (cellDensity != null && !(cellDensity > 0 && cellDensity <= DoseResponse.maxCellsPerMillilitre())) {
-            throw new UserInputException(String.format(Locale.ROOT, "--cell-density must be a positive number of "
-                    + "cells per mL up to %.2g (each cell needs at least its own volume), got %s",
-                    DoseResponse.maxCellsPerMillilitreShown(), cellDensity));
-        }
-        if (coCulture && cellDensity == null) {
+        Map<String, Double> densities = cellDensity == null ? Map.of() : densities(cellDensity, cellIds);
+        double total = densities.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (coCulture && densities.isEmpty()) {
             throw new UserInputException("--co-culture shares one finite medium among the cell types; give "
                     + "--cell-density (each cell type's density, cells/mL)");
         }
-        if (coCulture && !(cellIds.size() * cellDensity <= DoseResponse.maxCellsPerMillilitre())) {
-            throw new UserInputException(String.format(Locale.ROOT, "--co-culture: %d cell types at %s cells/mL "
-                    + "each add up to more than %.2g cells/mL (each cell needs at least its own volume)",
-                    cellIds.size(), cellDensity, DoseResponse.maxCellsPerMillilitreShown()));
+        if (coCulture && !(total <= DoseResponse.maxCellsPerMillilitre())) {
+            throw new UserInputException(String.format(Locale.ROOT, "--co-culture: the %d cell types add up to %.3g "
+                    + "cells/mL, more than %.2g cells/mL (each cell needs at least its own volume)", cellIds.size(),
+                    total, DoseResponse.maxCellsPerMillilitreShown()));
         }
         if (valency != null) {
             if (cellDensity != null) {
@@ -214,7 +212,7 @@ final class DoseResponseCommand implements Callable<Integer> {
             }
         }
         Scenario.DosePanel panel = new Scenario.DosePanel(cellIds, ligandNames, doseList, timeList, parameterSet,
-                receptorTable, definitions, cellDensity != null ? cellDensity : DoseResponse.CONSTANT_MEDIUM,
+                receptorTable, definitions, densities,
                 valency != null ? valency : Scenario.DosePanel.ODE_MODEL, coCulture);
         Scenario scenario = DosePanelYaml.scenario("dose-response", commandLine(), panel, rtol, atol,
                 Path.of("the command line"));
@@ -228,10 +226,10 @@ final class DoseResponseCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%d cells x %d ligands x %d doses x %d times in %.1f s%n", cellIds.size(),
                 ligandList.size(), doseList.length, valency != null ? 1 : timeList.length,
                 (System.nanoTime() - started) / 1e9);
-        if (cellDensity != null) {
-            o.printf(Locale.ROOT, coCulture ? "finite medium shared by all cell types, each at %.3g cells/mL; doses "
-                    + "are starting concentrations%n" : "finite medium: each cell type alone at %.3g cells/mL; doses "
-                    + "are starting concentrations%n", cellDensity);
+        if (!densities.isEmpty()) {
+            o.printf(Locale.ROOT, coCulture ? "finite medium shared by all cell types at %s; doses are starting "
+                    + "concentrations%n" : "finite medium: each cell type alone at %s; doses are starting "
+                    + "concentrations%n", densityText(panel));
         }
         String shown = DoseResponseOutput.signalling(result) ? "pstat5" : "active_complexes";
         o.printf(Locale.ROOT, "%-14s %-12s %8s %14s%n", "cell", "ligand", "time", "EC50 (nM, " + shown + ")");
@@ -265,6 +263,63 @@ final class DoseResponseCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+    }
+
+    /** "N" (every cell type at N cells/mL) or "CELL=N,CELL=N" naming every cell type of the panel. */
+    private Map<String, Double> densities(String text, List<String> cellIds) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!text.contains("=")) {
+            double d = density(text, "--cell-density");
+            cellIds.forEach(c -> out.put(c, d));
+            return out;
+        }
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (String part : text.split(",", -1)) {
+            int eq = part.indexOf('=');
+            if (eq < 0) {
+                throw new UserInputException("--cell-density '" + text + "': expected CELL=N for every cell type, "
+                        + "e.g. Treg=1e5,NK=1e6 (or one N for all)");
+            }
+            String id = canonical(() -> CellTypes.canonical(part.substring(0, eq).trim()));
+            if (!cellIds.contains(id)) {
+                throw new UserInputException("--cell-density names " + id + ", which --cells does not list (cells: "
+                        + String.join(", ", cellIds) + ")");
+            }
+            if (named.put(id, density(part.substring(eq + 1).trim(), "--cell-density " + id)) != null) {
+                throw new UserInputException("--cell-density names " + id + " twice");
+            }
+        }
+        List<String> missing = cellIds.stream().filter(c -> !named.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new UserInputException("--cell-density needs a density for every cell type; missing: "
+                    + String.join(", ", missing));
+        }
+        cellIds.forEach(c -> out.put(c, named.get(c)));
+        return out;
+    }
+
+    private static double density(String text, String what) {
+        double d;
+        try {
+            d = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            d = Double.NaN;
+        }
+        if (!(d > 0 && d <= DoseResponse.maxCellsPerMillilitre())) {
+            throw new UserInputException(String.format(Locale.ROOT, "%s must be a positive number of cells per mL "
+                    + "up to %.2g (each cell needs at least its own volume), got %s", what,
+                    DoseResponse.maxCellsPerMillilitreShown(), text));
+        }
+        return d;
+    }
+
+    private static String densityText(Scenario.DosePanel panel) {
+        if (!Double.isNaN(panel.uniformDensity())) {
+            return String.format(Locale.ROOT, "%.3g cells/mL", panel.uniformDensity());
+        }
+        List<String> parts = new ArrayList<>();
+        panel.cellDensities().forEach((c, d) -> parts.add(String.format(Locale.ROOT, "%s %.3g", c, d)));
+        return String.join(", ", parts) + " cells/mL";
     }
 
     static LigandDefinition parseDefinition(String def) {

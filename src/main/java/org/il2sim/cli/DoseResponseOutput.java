@@ -63,7 +63,9 @@ final class DoseResponseOutput {
             summary.put("timesMin", panel.times());
         }
         if (panel.finiteMedium()) {
-            summary.put("cellDensityPerMl", panel.cellDensity());
+            // one number when every cell type has the same density, else cell type → density
+            summary.put("cellDensityPerMl", Double.isNaN(panel.uniformDensity()) ? panel.cellDensities()
+                    : panel.uniformDensity());
             summary.put("coCulture", panel.coCulture());
         }
         summary.put("wallMillis", result.wallMillis());

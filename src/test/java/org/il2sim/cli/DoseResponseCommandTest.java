@@ -327,9 +327,46 @@ class DoseResponseCommandTest {
         SbmlSimulateCommandTest.Run crowded = SbmlSimulateCommandTest.run("dose-response", "--cells", "Treg,NK",
                 "--cell-density", "1.5e9", "--co-culture", "--out", dir.resolve("bad").toString());
         assertThat(crowded.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(crowded.err()).contains("2 cell types at 1.5E9 cells/mL each add up to more than")
+        assertThat(crowded.err()).contains("the 2 cell types add up to 3.00e+09 cells/mL, more than")
                 .doesNotContain("Exception");
         assertThat(dir.resolve("bad")).doesNotExist();
+        for (String[] wrong : new String[][] {{"Treg=1e5", "needs a density for every cell type; missing: NK"},
+                {"Treg=1e5,NK=1e6,CD8=1e6", "names CD8, which --cells does not list"},
+                {"Treg=1e5,Tregs=1e6,NK=1", "names Treg twice"}, {"Treg=1e5,NK", "expected CELL=N"},
+                {"Treg=1e5,NK=-1", "--cell-density NK must be a positive number"}}) {
+            SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("dose-response", "--cells", "Treg,NK",
+                    "--cell-density", wrong[0], "--out", dir.resolve("bad").toString());
+            assertThat(r.code()).as(wrong[0]).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(r.err()).as(wrong[0]).contains(wrong[1]).doesNotContain("Exception");
+            assertThat(dir.resolve("bad")).doesNotExist();
+        }
+    }
+
+    @Test
+    void coCultureTakesADensityPerCellType(@TempDir Path dir) throws IOException {
+        // a Treg : Thelper 1 : 4 co-culture; each type's points equal the co-culture network built directly
+        String[] panel = {"dose-response", "--cells", "Treg,Thelper", "--ligands", "IL2", "--doses", "0.003",
+                "--times", "240", "--co-culture", "--cell-density", "Thelper=4e6,Treg=1e6"};
+        Map<String, Double> co = byCell(dir.resolve("co"), panel);
+        ParameterSet set = LigandDefinition.named("IL2").apply(ParameterSet.named(ParameterSet.DEFAULT));
+        org.il2sim.core.sim.CompiledModel m = org.il2sim.core.sim.CompiledModel.compile(SharedMedium.of(List.of(
+                new SharedMedium.Member("Treg", GammaChainModel.build("Treg", Ligand.IL2, 0.003, set), 1e9),
+                new SharedMedium.Member("Thelper", GammaChainModel.build("Thelper", Ligand.IL2, 0.003, set), 4e9))));
+        double[][] rows = org.il2sim.core.sim.TimeCourse.run(m, org.il2sim.core.sim.Methods.defaultOde(),
+                new org.il2sim.core.solver.Tolerances(1e-10, 1e-12, 1_000_000, Double.POSITIVE_INFINITY),
+                new double[] {0, 240}, List.of(m.readout(SharedMedium.memberId("Treg",
+                        GammaChainModel.ACTIVE_COMPLEXES), false), m.readout(SharedMedium.memberId("Thelper",
+                        GammaChainModel.ACTIVE_COMPLEXES), false)));
+        assertThat(co.get("Treg|0.003|240")).isCloseTo(rows[1][0], within(1e-5 * rows[1][0]));
+        assertThat(co.get("Thelper|0.003|240")).isCloseTo(rows[1][1], within(1e-5 * rows[1][1]));
+        assertThat(Files.readString(dir.resolve("co").resolve("scenario.yaml"))).contains("cell-density:\n")
+                .contains("\"Treg\": 1000000.0 cells/mL").contains("\"Thelper\": 4000000.0 cells/mL");
+        // the scenario file repeats the run
+        SbmlSimulateCommandTest.Run again = SbmlSimulateCommandTest.run("run", dir.resolve("co/scenario.yaml")
+                .toString(), "--out", dir.resolve("again").toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("again/dose_response.csv")))
+                .isEqualTo(Files.readAllLines(dir.resolve("co/dose_response.csv")));
     }
 
     /** active_complexes by "cell|dose|time" from dose_response.csv. */

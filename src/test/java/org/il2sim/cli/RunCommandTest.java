@@ -294,7 +294,14 @@ class RunCommandTest {
                 + "cell-density: 1.5e9\n");
         c = run("run", co.toString(), "--out", dir.resolve("c").toString());
         assertThat(c.code()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(c.err()).contains("co.yaml:4:13: 'co-culture: true' with 2 cell types at 1.5E9 cells/mL each adds up")
+        assertThat(c.err()).contains("co.yaml:4:13: 'co-culture: true' with 2 cell types adds up to 3.00e+09 cells/mL")
+                .doesNotContain("Exception");
+        Files.writeString(co, "experiment: dose-response\ncells: [Treg, NK]\nligands: [IL2]\n"
+                + "cell-density: {Treg: 1e5, CD8: 1e6}\n");
+        c = run("run", co.toString(), "--out", dir.resolve("c").toString());
+        assertThat(c.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(c.err()).contains("co.yaml:4:27: 'cell-density' names CD8, which 'cells' does not list")
+                .contains("'cell-density' needs a density for every cell type; missing: NK")
                 .doesNotContain("Exception");
         assertThat(dir.resolve("c")).doesNotExist();
     }

@@ -88,10 +88,10 @@ public final class HtmlReport {
         row(h, "medium", !panel.finiteMedium()
                 ? "constant ligand concentration (no depletion)"
                 : panel.coCulture()
-                        ? "finite, one medium shared by all cell types (co-culture), each at " + panel.cellDensity()
-                                + " cells/mL (dose = starting concentration)"
-                        : "finite, depleted by the cells: each cell type alone at " + panel.cellDensity()
-                                + " cells/mL (dose = starting concentration)");
+                        ? "finite, one medium shared by all cell types (co-culture): " + panel.densityText()
+                                + " (dose = starting concentration)"
+                        : "finite, depleted by the cells: each cell type alone at " + panel.densityText()
+                                + " (dose = starting concentration)");
         if (multivalent) {
             row(h, "method", "equilibrium (Newton on the mass balance; no ODE solver)");
         } else {

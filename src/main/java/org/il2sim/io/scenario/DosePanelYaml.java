@@ -49,7 +49,13 @@ public final class DosePanelYaml {
         y.append("times: ").append(quantities(panel.times(), "min")).append('\n');
         y.append("parameter-set: ").append(quote(panel.parameterSet())).append('\n');
         if (panel.finiteMedium()) {
-            y.append("cell-density: ").append(panel.cellDensity()).append(" cells/mL\n");
+            if (!Double.isNaN(panel.uniformDensity())) {
+                y.append("cell-density: ").append(panel.uniformDensity()).append(" cells/mL\n");
+            } else {
+                y.append("cell-density:\n");
+                panel.cellDensities().forEach((c, d) -> y.append("  ").append(quote(c)).append(": ").append(d)
+                        .append(" cells/mL\n"));
+            }
             if (panel.coCulture()) {
                 y.append("co-culture: true\n");
             }

@@ -43,15 +43,28 @@ public record Scenario(Path file, String name, String description, String experi
     /**
      * A dose-response panel (experiment: dose-response): canonical cell-type ids, ligand names, doses (nM), times
      * (min), the parameter set, the receptor table (a or b), user-defined ligands as name → {kdAlpha,
-     * kdBetaGamma} (nM), the cell density of a finite medium (cells/mL; 0: constant medium, no depletion), the
-     * valency of the multivalent equilibrium model ({@link #ODE_MODEL}: the 62-state ODE model instead), and whether
-     * the cell types share one finite medium (a co-culture, each type at the cell density) or each has its own.
+     * kdBetaGamma} (nM), the cell density of a finite medium per cell type (cells/mL; none: constant medium, no
+     * depletion), the valency of the multivalent equilibrium model ({@link #ODE_MODEL}: the 62-state ODE model
+     * instead), and whether the cell types share one finite medium (a co-culture, each type at its density) or each
+     * has its own.
      */
     public record DosePanel(List<String> cells, List<String> ligands, double[] doses, double[] times,
                             String parameterSet, String receptorTable, Map<String, double[]> ligandDefinitions,
-                            double cellDensity, int valency, boolean coCulture) {
+                            Map<String, Double> cellDensities, int valency, boolean coCulture) {
         /** Valency that means "no multivalent model": the panel runs the 62-state ODE model. */
         public static final int ODE_MODEL = 0;
+
+        public DosePanel {
+            cellDensities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cellDensities));
+        }
+
+        /** A panel whose cell types all have one density (or {@code DoseResponse.CONSTANT_MEDIUM}). */
+        public DosePanel(List<String> cells, List<String> ligands, double[] doses, double[] times, String parameterSet,
+                         String receptorTable, Map<String, double[]> ligandDefinitions, double cellDensity,
+                         int valency, boolean coCulture) {
+            this(cells, ligands, doses, times, parameterSet, receptorTable, ligandDefinitions,
+                    uniform(cells, cellDensity), valency, coCulture);
+        }
 
         /** A panel whose cell types each have their own medium. */
         public DosePanel(List<String> cells, List<String> ligands, double[] doses, double[] times, String parameterSet,
@@ -61,6 +74,21 @@ public record Scenario(Path file, String name, String description, String experi
                     false);
         }
 
+        /** Every cell type at one density; none for {@code DoseResponse.CONSTANT_MEDIUM}. */
+        static Map<String, Double> uniform(List<String> cells, double cellDensity) {
+            Map<String, Double> out = new java.util.LinkedHashMap<>();
+            if (cellDensity != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
+                cells.forEach(c -> out.put(c, cellDensity));
+            }
+            return out;
+        }
+
+        /** The density all cell types share (cells/mL), or NaN when they differ or the medium is constant. */
+        public double uniformDensity() {
+            java.util.Set<Double> values = new java.util.HashSet<>(cellDensities.values());
+            return values.size() == 1 ? values.iterator().next() : Double.NaN;
+        }
+
         /** Whether the panel runs the multivalent equilibrium model instead of the 62-state ODE model. */
         public boolean multivalent() {
             return valency != ODE_MODEL;
@@ -68,7 +96,17 @@ public record Scenario(Path file, String name, String description, String experi
 
         /** Whether the cells deplete a finite medium (a cell density was given). */
         public boolean finiteMedium() {
-            return cellDensity != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM;
+            return !cellDensities.isEmpty();
+        }
+
+        /** The densities as text, e.g. "1e6 cells/mL" or "Treg 1e5, NK 1e6 cells/mL". */
+        public String densityText() {
+            if (!Double.isNaN(uniformDensity())) {
+                return uniformDensity() + " cells/mL";
+            }
+            List<String> parts = new java.util.ArrayList<>();
+            cellDensities.forEach((c, d) -> parts.add(c + " " + d));
+            return String.join(", ", parts) + " cells/mL";
         }
 
         /** A ligand of the panel: its user definition if it has one, otherwise a named ligand or preset. */

@@ -631,32 +631,80 @@ public final class ScenarioReader {
                 problems.add(at(listed) + ": '" + key + "' needs at least one name");
             }
         }
-        double density = cellDensity(top);
-        int valency = valency(top, ligands, defs, density);
+        Map<String, Double> densities = cellDensities(top, cells, table);
+        int valency = valency(top, ligands, defs, densities);
         boolean coCulture = "true".equals(choice(top, "co-culture", List.of("true", "false"), "false"));
-        if (coCulture && density == org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
+        double total = densities.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (coCulture && densities.isEmpty() && !top.entries().containsKey("cell-density")) {
             problems.add(at(top.entries().get("co-culture")) + ": 'co-culture: true' shares one finite medium among "
                     + "the cell types; give 'cell-density' (each cell type's density, e.g. 1e6 cells/mL)");
-        } else if (coCulture && !(cells.size() * density
-                <= org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre())) {
+        } else if (coCulture && !(total <= org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre())) {
             problems.add(at(top.entries().get("co-culture")) + String.format(java.util.Locale.ROOT, ": 'co-culture: "
-                    + "true' with %d cell types at %s cells/mL each adds up to more than %.2g cells/mL (each cell "
-                    + "needs at least its own volume)", cells.size(), density,
+                    + "true' with %d cell types adds up to %.3g cells/mL, more than %.2g (each cell needs at least its "
+                    + "own volume)", cells.size(), total,
                     org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitreShown()));
         }
-        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, density, valency, coCulture);
+        return new Scenario.DosePanel(cells, ligands, doses, times, set, table, defs, densities, valency, coCulture);
     }
 
-    /** The panel's culture density (cells/mL), or the constant-medium sentinel when the key is absent. */
-    private double cellDensity(YamlNode.Mapping top) {
-        if (!top.entries().containsKey("cell-density")) {
-            return org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM;
+    /**
+     * The panel's culture densities (cells/mL) per cell type: none when the key is absent (constant medium); one
+     * density for every cell type ({@code cell-density: 1e6}); or one per cell type ({@code cell-density: {Treg: 1e5,
+     * NK: 1e6}}), which must name exactly the panel's cell types.
+     */
+    private Map<String, Double> cellDensities(YamlNode.Mapping top, List<String> cells, String table) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        YamlNode node = top.entries().get("cell-density");
+        if (node == null) {
+            return out;
         }
+        if (node instanceof YamlNode.Mapping m) {
+            Map<String, Double> named = new LinkedHashMap<>();
+            m.entries().forEach((name, v) -> {
+                String id;
+                try {
+                    id = org.il2sim.models.gammachain.CellTypes.canonical(name);
+                } catch (IllegalArgumentException e) {
+                    problems.add(atKey(m, name) + ": " + e.getMessage());
+                    return;
+                }
+                if (!cells.contains(id)) {
+                    problems.add(atKey(m, name) + ": 'cell-density' names " + id + ", which 'cells' does not list"
+                            + " (cells: " + String.join(", ", cells) + ")");
+                    return;
+                }
+                if (named.containsKey(id)) {
+                    problems.add(atKey(m, name) + ": 'cell-density' names " + id + " twice");
+                    return;
+                }
+                named.put(id, density(m, name, v));
+            });
+            List<String> missing = cells.stream().filter(c -> !named.containsKey(c)).toList();
+            if (!missing.isEmpty() && !named.isEmpty()) {
+                problems.add(at(node) + ": 'cell-density' needs a density for every cell type; missing: "
+                        + String.join(", ", missing));
+            }
+            for (String c : cells) {
+                if (named.containsKey(c)) {
+                    out.put(c, named.get(c));
+                }
+            }
+            return out;
+        }
+        double density = density(top, "cell-density", node);
+        for (String c : cells) {
+            out.put(c, density);
+        }
+        return out;
+    }
+
+    /** One culture density (cells/mL) at key of m, checked against the densest culture accepted. */
+    private double density(YamlNode.Mapping m, String key, YamlNode node) {
         int reported = problems.size();
-        double density = quantity(top, "cell-density", Dimension.CELL_DENSITY, Double.NaN);
+        double density = quantity(m, key, Dimension.CELL_DENSITY, Double.NaN);
         double max = org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre();
         if (problems.size() == reported && !(density > 0 && density <= max)) {
-            problems.add(at(top.entries().get("cell-density")) + String.format(java.util.Locale.ROOT,
+            problems.add(at(node) + String.format(java.util.Locale.ROOT,
                     ": 'cell-density' must be a positive number of cells per mL up to %.2g (e.g. 1e6 or"
                             + " '1e6 cells/mL')", org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitreShown()));
         }
@@ -667,14 +715,15 @@ public final class ScenarioReader {
      * The multivalent model's valency, or {@link Scenario.DosePanel#ODE_MODEL}; with a valency, the keys that belong
      * to the ODE model and ligands without IL-2 affinities are problems.
      */
-    private int valency(YamlNode.Mapping top, List<String> ligands, Map<String, double[]> defs, double density) {
+    private int valency(YamlNode.Mapping top, List<String> ligands, Map<String, double[]> defs,
+                        Map<String, Double> densities) {
         int valency = (int) integer(top, "valency", Scenario.DosePanel.ODE_MODEL, 1,
                 org.il2sim.models.gammachain.MultivalentBinding.maxValency());
         if (valency == Scenario.DosePanel.ODE_MODEL) {
             return valency;
         }
         YamlNode where = top.entries().get("valency");
-        if (density != org.il2sim.models.gammachain.DoseResponse.CONSTANT_MEDIUM) {
+        if (top.entries().containsKey("cell-density")) {
             problems.add(at(where) + ": 'cell-density' applies to the ODE model; the multivalent model ('valency') is"
                     + " an equilibrium at constant ligand");
         }

@@ -198,7 +198,7 @@ public final class ScenarioRunner {
                 ? org.il2sim.models.gammachain.MultivalentBinding.doseResponse(panel.cells(), panel.receptorTable(),
                         ligands, panel.doses(), panel.valency())
                 : DoseResponse.run(panel.cells(), panel.receptorTable(), ligands, panel.doses(), panel.times(), set,
-                        panel.cellDensity(), panel.coCulture(), tol, threads);
+                        panel.cellDensities(), panel.coCulture(), tol, threads);
         return new DoseResponseResult(s, points, set, (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -39,12 +39,13 @@ public final class DoseResponse {
     private static final double MILLILITRES_PER_LITRE = 1e3;
 
     /**
-     * Every cell type in one medium at the same density: for each ligand one co-culture network
+     * Every cell type in one medium, each at its density: for each ligand one co-culture network
      * ({@link SharedMedium}), run at each dose; points ordered by cell, ligand, dose, time as for separate cultures.
      */
     private static List<Point> runCoCulture(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
-                                            double[] doses, double[] times, ParameterSet set, double cellsPerMillilitre,
-                                            Tolerances tolerances, int threads) {
+                                            double[] doses, double[] times, ParameterSet set,
+                                            Map<String, Double> cellsPerMillilitre, Tolerances tolerances,
+                                            int threads) {
         if (new java.util.HashSet<>(cells).size() != cells.size()) {
             throw new IllegalArgumentException("a co-culture lists each cell type once: " + cells);
         }
@@ -57,7 +58,8 @@ public final class DoseResponse {
             List<SharedMedium.Member> members = new ArrayList<>();
             for (String cell : cells) {
                 members.add(new SharedMedium.Member(cell, GammaChainModel.build(ReceptorTables.cell(cell,
-                        receptorTable), Map.of(l.base(), 0.0), l.apply(set)), cellsPerMillilitre * MILLILITRES_PER_LITRE));
+                        receptorTable), Map.of(l.base(), 0.0), l.apply(set)),
+                        cellsPerMillilitre.get(cell) * MILLILITRES_PER_LITRE));
             }
             models[li] = CompiledModel.compile(SharedMedium.of(members));
         });
@@ -159,18 +161,38 @@ public final class DoseResponse {
     public static List<Point> run(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
                                   double[] doses, double[] times, ParameterSet set, double cellsPerMillilitre,
                                   boolean coCulture, Tolerances tolerances, int threads) {
+        Map<String, Double> densities = new java.util.LinkedHashMap<>();
+        if (cellsPerMillilitre != CONSTANT_MEDIUM) {
+            cells.forEach(c -> densities.put(c, cellsPerMillilitre));
+        }
+        return run(cells, receptorTable, ligands, doses, times, set, densities, coCulture, tolerances, threads);
+    }
+
+    /**
+     * @param cellsPerMillilitre culture density of each cell type (cells/mL) for a finite medium; empty for a medium
+     *        that binding does not deplete
+     * @param coCulture all cell types share one finite medium, each at its density ({@link SharedMedium}): one run
+     *        per ligand and dose gives every cell type's points; false: each cell type alone at its density
+     */
+    public static List<Point> run(List<String> cells, String receptorTable, List<LigandDefinition> ligands,
+                                  double[] doses, double[] times, ParameterSet set,
+                                  Map<String, Double> cellsPerMillilitre, boolean coCulture, Tolerances tolerances,
+                                  int threads) {
+        if (!cellsPerMillilitre.isEmpty()) {
+            for (String c : cells) {
+                Double d = cellsPerMillilitre.get(c);
+                if (d == null || !(d > 0 && d <= maxCellsPerMillilitre())) {
+                    throw new IllegalArgumentException("cell density of " + c + " must be a positive number of cells "
+                            + "per mL up to " + maxCellsPerMillilitre() + "; was " + d);
+                }
+            }
+        }
         if (coCulture) {
-            if (cellsPerMillilitre == CONSTANT_MEDIUM) {
+            if (cellsPerMillilitre.isEmpty()) {
                 throw new IllegalArgumentException("a co-culture shares a finite medium: give a cell density");
             }
             return runCoCulture(cells, receptorTable, ligands, doses, times, set, cellsPerMillilitre, tolerances,
                     threads);
-        }
-        if (cellsPerMillilitre != CONSTANT_MEDIUM && !(cellsPerMillilitre > 0
-                && cellsPerMillilitre <= maxCellsPerMillilitre())) {
-            throw new IllegalArgumentException("cell density must be a positive number of cells per mL up to "
-                    + maxCellsPerMillilitre() + ", or " + CONSTANT_MEDIUM + " for a constant medium; was "
-                    + cellsPerMillilitre);
         }
         int perPanel = doses.length;
         int combos = cells.size() * ligands.size();
@@ -184,8 +206,8 @@ public final class DoseResponse {
             LigandDefinition l = ligands.get(c % ligands.size());
             ReactionNetwork n = GammaChainModel.build(ReceptorTables.cell(cell, receptorTable), Map.of(l.base(), 0.0),
                     l.apply(set));
-            if (cellsPerMillilitre != CONSTANT_MEDIUM) {
-                n = LigandDepletion.apply(n, cellsPerMillilitre * MILLILITRES_PER_LITRE);
+            if (!cellsPerMillilitre.isEmpty()) {
+                n = LigandDepletion.apply(n, cellsPerMillilitre.get(cell) * MILLILITRES_PER_LITRE);
             }
             models[c] = CompiledModel.compile(n);
         });

@@ -76,7 +76,7 @@ class DosePanelYamlTest {
         assertThat(got.times()).containsExactly(want.times());
         assertThat(got.parameterSet()).isEqualTo(want.parameterSet());
         assertThat(got.receptorTable()).isEqualTo(want.receptorTable());
-        assertThat(got.cellDensity()).isEqualTo(want.cellDensity());
+        assertThat(got.cellDensities()).isEqualTo(want.cellDensities());
         assertThat(got.valency()).isEqualTo(want.valency());
         assertThat(got.coCulture()).isEqualTo(want.coCulture());
         assertThat(got.ligandDefinitions().keySet()).isEqualTo(want.ligandDefinitions().keySet());
