@@ -231,7 +231,7 @@ class RunCommandTest {
         SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(Files.readString(dir.resolve("o/run.json"))).contains("\"cellDensityPerMl\" : 1.0E7");
-        assertThat(Files.readString(dir.resolve("o/report.html"))).contains("1.0E7 cells/mL");
+        assertThat(Files.readString(dir.resolve("o/report.html"))).contains("each cell type alone at 1.00e+07 cells/mL");
 
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "experiment: dose-response\ncells: [NK]\ncell-density: -1\n");
@@ -239,6 +239,24 @@ class RunCommandTest {
         assertThat(b.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(b.err()).contains("bad.yaml:3:15: 'cell-density' must be a positive number of cells per mL");
         assertThat(dir.resolve("b")).doesNotExist();
+    }
+
+    @Test
+    void valuesReadWhenABuiltInModelIsBuiltAreRefused(@TempDir Path dir) throws IOException {
+        // the gamma-chain fits and the generation chains are made when the model is built: a later value would
+        // change nothing, so it is refused (it used to be accepted silently)
+        Path s = dir.resolve("b11.yaml");
+        Files.writeString(s, "model: il15-nk-memory\nduration: 1 day\nparameters: {signal_readout_time: 1 h}\n");
+        SbmlSimulateCommandTest.Run r = run("run", s.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("b11.yaml:3:14: 'signal_readout_time' is read when the built-in model is built")
+                .doesNotContain("Exception");
+        Files.writeString(s, "model: il2-complexes\nduration: 1 day\ninterventions:\n  - {at: 1 h, set: "
+                + "{destiny_NK: 3}}\n");
+        r = run("run", s.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("'destiny_NK' is read when the built-in model is built");
+        assertThat(dir.resolve("o")).doesNotExist();
     }
 
     @Test
@@ -303,6 +321,15 @@ class RunCommandTest {
         assertThat(c.err()).contains("co.yaml:4:27: 'cell-density' names CD8, which 'cells' does not list")
                 .contains("'cell-density' needs a density for every cell type; missing: NK")
                 .doesNotContain("Exception");
+        for (String coCulture : List.of("true", "false")) {
+            Files.writeString(co, "experiment: dose-response\ncells: [Treg, NK]\nligands: [IL2]\ncell-density: {}\n"
+                    + "co-culture: " + coCulture + "\n");
+            c = run("run", co.toString(), "--out", dir.resolve("c").toString());
+            assertThat(c.code()).as(coCulture).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(c.err()).contains("co.yaml:4:15: 'cell-density' needs a density for every cell type")
+                    .doesNotContain("Exception");
+            assertThat(dir.resolve("c")).doesNotExist();
+        }
         assertThat(dir.resolve("c")).doesNotExist();
     }
 

@@ -55,7 +55,22 @@ public record Scenario(Path file, String name, String description, String experi
         public static final int ODE_MODEL = 0;
 
         public DosePanel {
-            cellDensities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cellDensities));
+            // in the order of the cells, so that texts and files written from the panel do not depend on map order
+            java.util.Map<String, Double> ordered = new java.util.LinkedHashMap<>();
+            if (!cellDensities.isEmpty()) {
+                for (String c : cells) {
+                    Double d = cellDensities.get(c);
+                    if (d == null) {
+                        throw new IllegalArgumentException("no cell density for " + c + " in " + cellDensities);
+                    }
+                    ordered.put(c, d);
+                }
+                if (!cells.containsAll(cellDensities.keySet())) {
+                    throw new IllegalArgumentException("cell densities " + cellDensities.keySet() + " name cell types "
+                            + "that the panel does not list: " + cells);
+                }
+            }
+            cellDensities = java.util.Collections.unmodifiableMap(ordered);
         }
 
         /** A panel whose cell types all have one density (or {@code DoseResponse.CONSTANT_MEDIUM}). */
@@ -102,10 +117,10 @@ public record Scenario(Path file, String name, String description, String experi
         /** The densities as text, e.g. "1e6 cells/mL" or "Treg 1e5, NK 1e6 cells/mL". */
         public String densityText() {
             if (!Double.isNaN(uniformDensity())) {
-                return uniformDensity() + " cells/mL";
+                return String.format(java.util.Locale.ROOT, "%.3g cells/mL", uniformDensity());
             }
             List<String> parts = new java.util.ArrayList<>();
-            cellDensities.forEach((c, d) -> parts.add(c + " " + d));
+            cellDensities.forEach((c, d) -> parts.add(String.format(java.util.Locale.ROOT, "%s %.3g", c, d)));
             return String.join(", ", parts) + " cells/mL";
         }
 

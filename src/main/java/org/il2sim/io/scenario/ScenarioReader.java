@@ -638,7 +638,8 @@ public final class ScenarioReader {
         if (coCulture && densities.isEmpty() && !top.entries().containsKey("cell-density")) {
             problems.add(at(top.entries().get("co-culture")) + ": 'co-culture: true' shares one finite medium among "
                     + "the cell types; give 'cell-density' (each cell type's density, e.g. 1e6 cells/mL)");
-        } else if (coCulture && !(total <= org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre())) {
+        } else if (coCulture && Double.isFinite(total)
+                && !(total <= org.il2sim.models.gammachain.DoseResponse.maxCellsPerMillilitre())) {
             problems.add(at(top.entries().get("co-culture")) + String.format(java.util.Locale.ROOT, ": 'co-culture: "
                     + "true' with %d cell types adds up to %.3g cells/mL, more than %.2g (each cell needs at least its "
                     + "own volume)", cells.size(), total,
@@ -680,14 +681,18 @@ public final class ScenarioReader {
                 named.put(id, density(m, name, v));
             });
             List<String> missing = cells.stream().filter(c -> !named.containsKey(c)).toList();
-            if (!missing.isEmpty() && !named.isEmpty()) {
+            if (m.entries().isEmpty()) {
+                problems.add(at(node) + ": 'cell-density' needs a density for every cell type (e.g. {"
+                        + String.join(": 1e6, ", cells) + ": 1e6}) or one density for all");
+            } else if (!missing.isEmpty() && !named.isEmpty()) {
                 problems.add(at(node) + ": 'cell-density' needs a density for every cell type; missing: "
                         + String.join(", ", missing));
             }
+            if (!missing.isEmpty()) {
+                return out; // reported above; the panel is not run
+            }
             for (String c : cells) {
-                if (named.containsKey(c)) {
-                    out.put(c, named.get(c));
-                }
+                out.put(c, named.get(c));
             }
             return out;
         }

@@ -246,8 +246,14 @@ public final class ScenarioRunner {
 
     private static ReactionNetwork applyEdits(Scenario s, ReactionNetwork n) {
         List<String> problems = new ArrayList<>();
+        java.util.Set<String> buildTime = s.model() instanceof Scenario.Builtin b
+                ? org.il2sim.models.immune.PopulationModels.buildTimeParameters(b.name()) : java.util.Set.of();
         for (Map.Entry<String, Double> e : s.parameters().entrySet()) {
-            if (NetworkEdits.isAssigned(n, e.getKey())) {
+            if (buildTime.contains(e.getKey())) {
+                problems.add(s.where("parameters", e.getKey()) + ": '" + e.getKey() + "' is read when the built-in "
+                        + "model is built (it sets the gamma-chain fits or the generation chains), so a scenario cannot "
+                        + "change it");
+            } else if (NetworkEdits.isAssigned(n, e.getKey())) {
                 problems.add(s.where("parameters", e.getKey()) + ": '" + e.getKey() + "' is computed by an assignment "
                         + "rule of the model, so a value set here would be overwritten; set the values it is computed "
                         + "from ('il2sim models show' marks such values '(rule)')");
@@ -277,6 +283,11 @@ public final class ScenarioRunner {
             List<Event.Assignment> assignments = new ArrayList<>();
             for (Map.Entry<String, Double> e : iv.set().entrySet()) {
                 String id = e.getKey();
+                if (buildTime.contains(id)) {
+                    problems.add(s.where("interventions", id) + ": '" + id + "' is read when the built-in model is "
+                            + "built, so an intervention cannot change it");
+                    continue;
+                }
                 if (NetworkEdits.isAssigned(n, id)) {
                     problems.add(s.where("interventions", id) + ": '" + id + "' is computed by an assignment rule of "
                             + "the model, so a value set here would be overwritten; set the values it is computed from");

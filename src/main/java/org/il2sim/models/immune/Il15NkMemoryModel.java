@@ -31,10 +31,11 @@ import org.il2sim.core.network.SpeciesReference;
  * <p>Signal ({@code signal_source} 1, as bundled): each population P reads its own IL-2Rβγ signal from the 62-state γc
  * model ({@link GammaChainSignal}: the Hill reductions X = X_max·u/(1 + u), u = (c/EC50)^n, of the cell type's active
  * complexes for IL-15 and for IL-2 after {@code signal_readout_time}). The two cytokines share IL-2Rβ and γc, so they
- * compete: S_P = U/(1 + U) with U = u_IL15 + u_IL2 (within 6 % of the full model given both at once, tested). IL-15 is
+ * compete: S_P = U/(1 + U) with U = u_IL15 + u_IL2 (the two reductions have the same X_max within 2 %; within 10 % of
+ * X_max of the full model given both at once, tested; worst 5.9 %). IL-15 is
  * an availability relative to wild type; the wild-type concentration is the NK cells' IL-15 EC50 ([P]: wild type
  * half-saturates NK's signal). The rates read S_P/S_P,wt. With {@code signal_source} 0 both populations read one
- * occupancy S = u/(1 + u), u = IL15/K_IL15 + IL2/Kd_IL2Rbg (the first version). Both populations start at their
+ * occupancy S = u/(1 + u), u = IL15/K_IL15 + IL2/Kd_IL2Rbg (the first version); any other value makes the signal NaN. Both populations start at their
  * wild-type steady state.
  * <ul>
  *   <li>NK: bone-marrow output θ·S/S_wt (NK development needs IL-15), division NK_division_wt·S/S_wt, death
@@ -51,10 +52,14 @@ public final class Il15NkMemoryModel {
     public static final String COMPARTMENT = "mouse";
     public static final String NK = "NK";
     public static final String MEMORY = "CD8_memory";
+    /** The first version's IL-2Rβγ occupancy (signal_source 0). */
+    public static final String OCCUPANCY = "occupancy_signal";
     /** The cell type of the Farhat 2021 receptor table that each population reads its γc signal from. */
     static final Map<String, String> CELLS = Map.of(NK, "NK", MEMORY, "CD8Memory");
     /** Soluble IL-15 stands for trans-presented IL-15 ([P]: the γc reference set has no trans-presentation rate). */
     static final String IL15_LIGAND = "IL15";
+    /** Parameters read when the network is built (the γc fits): fixed once built. */
+    public static final java.util.Set<String> BUILD_TIME = java.util.Set.of("signal_readout_time");
 
     private Il15NkMemoryModel() {
     }
@@ -80,8 +85,8 @@ public final class Il15NkMemoryModel {
                 + "wild-type steady state", times(minus(s("d_NK_wt"), s("NK_division_wt")), s("NK_0")));
 
         Expr u = plus(div(s("IL15"), s("K_IL15")), div(s("IL2"), s("Kd_IL2Rbg")));
-        rule(b, "signal", "1", "IL-2Rbg occupancy of NK and memory CD8 (signal_source 0): u/(1 + u), u = IL15/K_IL15 "
-                + "+ IL2/Kd_IL2Rbg", div(u, plus(num(1), u)));
+        rule(b, OCCUPANCY, "1", "IL-2Rbg occupancy of NK and memory CD8, read only with signal_source 0: u/(1 + u), "
+                + "u = IL15/K_IL15 + IL2/Kd_IL2Rbg", div(u, plus(num(1), u)));
         double readout = p.value("signal_readout_time");
         GammaChainSignal.Hill nk15 = GammaChainSignal.of(CELLS.get(NK), IL15_LIGAND, readout, 1);
         b.add(new Parameter("IL15_wt_nM", "IL15_wt_nM", nk15.ec50(), true, "nM", "choice [P]: wild-type IL-15 "
@@ -112,9 +117,10 @@ public final class Il15NkMemoryModel {
                     + "no IL-2)", div(usesWt, plus(num(1), usesWt)));
             rule(b, pop + "_signal_rel", "1", pop + " signal / its wild-type value: the gamma-chain model's "
                     + "(signal_source 1) or the beta-gamma occupancy's (0)", new Expr.Piecewise(
-                    List.of(div(s(pop + "_gc_signal"), s(pop + "_gc_signal_wt"))),
-                    List.of(new Expr.Apply(Op.EQ, List.of(s("signal_source"), num(1)))),
-                    div(s("signal"), s("S_wt"))));
+                    List.of(div(s(pop + "_gc_signal"), s(pop + "_gc_signal_wt")), div(s(OCCUPANCY), s("S_wt"))),
+                    List.of(new Expr.Apply(Op.EQ, List.of(s("signal_source"), num(1))),
+                            new Expr.Apply(Op.EQ, List.of(s("signal_source"), num(0)))),
+                    num(Double.NaN))); // any other signal_source: NaN, so a run stops at t = 0
         }
         rule(b, "NK_death_rate", "1/min", "NK death, linear in the signal between no IL-15 and wild type (floor 0)",
                 max(num(0), plus(s("d_NK_0"), times(minus(s("d_NK_wt"), s("d_NK_0")), s(NK + "_signal_rel")))));
@@ -142,7 +148,7 @@ public final class Il15NkMemoryModel {
     public static Map<String, String> quantities() {
         Map<String, String> out = new LinkedHashMap<>();
         for (String id : List.of(NK, MEMORY, "NK_fraction_of_wt", "CD8_memory_fraction_of_wt",
-                "CD8_memory_division_rate", "signal", NK + "_signal_rel", MEMORY + "_signal_rel")) {
+                "CD8_memory_division_rate", NK + "_signal_rel", MEMORY + "_signal_rel")) {
             out.put(id.replace('_', '.'), id);
         }
         return out;

@@ -70,6 +70,9 @@ public final class Il2ComplexModel {
     private static final List<String> TREATMENTS = List.of("IL2", "S4B6", "JES6");
     /** Prefix of the division destiny (generations, a whole number) per population in the table. */
     static final String DESTINY = "destiny_";
+    /** Parameters read when the network is built (the γc fits, the generation chains): fixed once built. */
+    public static final java.util.Set<String> BUILD_TIME = java.util.Set.of("signal_readout_time",
+            "alpha_only_k2_factor", DESTINY + "Treg", DESTINY + "NK", DESTINY + "CD8_memory");
     /** Suffix of the cumulative cleared and consumed ligand (nM) of each treatment. */
     public static final String CLEARED = "_cleared";
     public static final String CONSUMED = "_consumed";

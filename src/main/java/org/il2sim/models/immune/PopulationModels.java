@@ -31,6 +31,21 @@ public final class PopulationModels {
     }
 
     /**
+     * Parameters of a built-in model that are read when the network is built (they set the γc fits or the number of
+     * generation compartments), so changing the built network's value would change nothing: scenarios refuse them.
+     */
+    public static java.util.Set<String> buildTimeParameters(String name) {
+        switch (name) {
+            case "il2-complexes":
+                return Il2ComplexModel.BUILD_TIME;
+            case "il15-nk-memory":
+                return Il15NkMemoryModel.BUILD_TIME;
+            default:
+                return java.util.Set.of();
+        }
+    }
+
+    /**
      * The unit of a species of these models: cells, except ligand concentrations (nM) in the IL-2 complex model and
      * Ig molecules in the B-cell model.
      */

@@ -71,7 +71,17 @@ class Il15NkMemoryModelTest {
             assertThat(koIl2[0][30]).isGreaterThan(10 * ko[0][30]);
             assertThat(wtIl2[0][30]).isGreaterThan(wtIl2[0][0]);
             assertThat(koIl2[2][30]).isGreaterThan(0);
+            if (source == 1) {
+                // the γc model's NK half-saturate at 10 pM IL-2 (24 h), so 100 pM more than replaces IL-15 (docs: 7.2)
+                assertThat(koIl2[0][30]).isGreaterThan(koIl2[0][0]);
+            } else {
+                // the first version's 1 nM K_D: 100 pM IL-2 keeps a few % of the NK cells (docs: 0.031)
+                assertThat(koIl2[0][30]).isLessThan(0.1 * koIl2[0][0]);
+            }
         }
+        // an unknown signal_source makes the signal NaN, so the run stops at t = 0 instead of running the first version
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(P.with("signal_source", 2, "test: no such source")))
+                .hasMessageContaining("NaN");
     }
 
     @Test
@@ -84,6 +94,8 @@ class Il15NkMemoryModelTest {
         for (String cell : new String[] {"NK", "CD8Memory"}) {
             GammaChainSignal.Hill h15 = GammaChainSignal.of(cell, Il15NkMemoryModel.IL15_LIGAND, readout, 1);
             GammaChainSignal.Hill h2 = GammaChainSignal.of(cell, "IL2", readout, 1);
+            // U/(1 + U) assumes one maximum for both cytokines (measured: NK 998.5 vs 1,008.6, CD8 81.6 vs 82.4)
+            assertThat(h15.xMax()).as(cell).isCloseTo(h2.xMax(), within(0.02 * h2.xMax()));
             for (double il2 : new double[] {0, 0.003, 0.03, 0.3, 3}) {
                 java.util.Map<org.il2sim.models.gammachain.Ligand, Double> doses = new java.util.EnumMap<>(
                         org.il2sim.models.gammachain.Ligand.class);
