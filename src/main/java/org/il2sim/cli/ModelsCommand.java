@@ -93,12 +93,14 @@ final class ModelsCommand implements Runnable {
             PrintWriter o = spec.commandLine().getOut();
             switch (name) {
                 case "gamma-chain" -> showGammaChain(o);
-                case "il2-receptor-binding" -> showNetwork(o, ScenarioRunner.load(new Scenario.Builtin(name)));
+                case "il2-receptor-binding" -> showNetwork(o, ScenarioRunner.load(new Scenario.Builtin(name)),
+                        java.util.Set.of());
                 default -> {
                     if (ScenarioReader.POPULATION_MODELS.containsKey(name)) {
                         o.println(name + " — " + ScenarioReader.POPULATION_MODELS.get(name)
                                 + " (built with its default options; time in min, rates per min)");
-                        showNetwork(o, ScenarioRunner.load(new Scenario.Builtin(name)));
+                        showNetwork(o, ScenarioRunner.load(new Scenario.Builtin(name)),
+                                org.il2sim.models.immune.PopulationModels.buildTimeParameters(name));
                         break;
                     }
                     if (!MoleculeRegistry.knows(name)) {
@@ -146,7 +148,7 @@ final class ModelsCommand implements Runnable {
             }
         }
 
-        private static void showNetwork(PrintWriter o, ReactionNetwork n) {
+        private static void showNetwork(PrintWriter o, ReactionNetwork n, java.util.Set<String> buildTime) {
             o.println(n.id() + ": " + n.name());
             o.println("species: " + String.join(", ", n.species().stream().map(Species::id).toList()));
             o.println("reactions:");
@@ -154,19 +156,21 @@ final class ModelsCommand implements Runnable {
                 o.println("  " + r.id() + ": " + side(r.reactants()) + (r.reversible() ? " <=> " : " -> ")
                         + side(r.products()));
             }
-            printParameters(o, n, n.parameters());
+            printParameters(o, n, n.parameters(), buildTime);
         }
 
         /**
          * Every parameter with value, unit and source; "(rule)" marks a value an assignment rule recomputes at every
-         * time (a scenario cannot set it), "(computed)" one derived from others at the start (it can be set).
+         * time (a scenario cannot set it), "(computed)" one derived from others at the start (it can be set), and
+         * "(built)" after the value one read when the model is built (a scenario cannot change it).
          */
-        private static void printParameters(PrintWriter o, ReactionNetwork n, List<Parameter> ps) {
+        private static void printParameters(PrintWriter o, ReactionNetwork n, List<Parameter> ps,
+                                            java.util.Set<String> buildTime) {
             o.println("parameters:");
             o.printf(Locale.ROOT, "  %-14s %12s  %-20s %s%n", "id", "value", "unit", "source");
             for (Parameter p : ps) {
                 String value = NetworkEdits.isAssigned(n, p.id()) ? "(rule)" : Double.isNaN(p.value()) ? "(computed)"
-                        : String.format(Locale.ROOT, "%.6g", p.value());
+                        : String.format(Locale.ROOT, "%.6g", p.value()) + (buildTime.contains(p.id()) ? " (built)" : "");
                 o.printf(Locale.ROOT, "  %-14s %12s  %-20s %s%n", p.id(), value, p.unit(), p.source());
             }
         }
@@ -223,7 +227,7 @@ final class ModelsCommand implements Runnable {
             }
             List<Parameter> ps = new ArrayList<>();
             params.forEach(id -> ps.add(parameters.get(id)));
-            printParameters(o, n, ps);
+            printParameters(o, n, ps, java.util.Set.of());
         }
     }
 }

@@ -57,6 +57,10 @@ class ModelsCommandTest {
         SbmlSimulateCommandTest.Run show = SbmlSimulateCommandTest.run("models", "show", "acute-infection");
         assertThat(show.code()).as(show.err()).isZero();
         assertThat(show.out()).contains("CD8_effector").contains("CD8_rho").contains("De Boer");
+        SbmlSimulateCommandTest.Run b11 = SbmlSimulateCommandTest.run("models", "show", "il15-nk-memory");
+        assertThat(b11.code()).as(b11.err()).isZero();
+        assertThat(b11.out()).containsPattern("signal_readout_time +1440.00 \\(built\\)").contains("NK_IL15_EC50")
+                .doesNotContainPattern("signal_source +1.00000 \\(built\\)");
         SbmlSimulateCommandTest.Run bad = SbmlSimulateCommandTest.run("models", "show", "lymph-nodes");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("closed-culture");
