@@ -77,11 +77,6 @@ public final class SharedMedium {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a co-culture needs at least one cell type");
         }
-        Set<String> labels = new LinkedHashSet<>();
-        Set<String> ligandIds = new LinkedHashSet<>();
-        for (Ligand l : Ligand.values()) {
-            ligandIds.add(l.mediumParameter());
-        }
         double total = 0;
         for (Member m : members) {
             total += m.cellsPerLitre();
@@ -90,68 +85,101 @@ public final class SharedMedium {
             throw new IllegalArgumentException("the co-culture's cells add up to " + total + " per litre, more than "
                     + LigandDepletion.maxCellsPerLitre() + " (each cell needs at least its own volume)");
         }
-        List<Compartment> compartments = new ArrayList<>();
-        compartments.add(new Compartment(MEDIUM, "shared culture medium per cell (size: molecules per nM in 1/"
+        Merge merge = new Merge();
+        merge.compartments.add(new Compartment(MEDIUM, "shared culture medium per cell (size: molecules per nM in 1/"
                 + total + " L)", 3, Units.AVOGADRO * 1e-9 / total, true));
-        List<Species> species = new ArrayList<>();
-        List<Parameter> parameters = new ArrayList<>();
-        List<Reaction> reactions = new ArrayList<>();
-        List<Rule> rules = new ArrayList<>();
-        List<InitialAssignment> initial = new ArrayList<>();
-        List<Event> events = new ArrayList<>();
-        Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
-        Map<String, Double> mediumStart = new LinkedHashMap<>();
         for (Member m : members) {
-            if (!labels.add(m.label())) {
-                throw new IllegalArgumentException("cell type " + m.label() + " appears twice in the co-culture");
+            // molecules taken from the medium share of one culture cell per molecule bound on each cell of this type
+            merge.add(m.label(), m.cell(), m.cellsPerLitre() / total);
+        }
+        merge.addMedium(MEDIUM);
+        for (Member m : members) {
+            merge.parameters.add(new Parameter(memberId(m.label(), "cell_density"), m.label() + " cells per litre of "
+                    + "medium", m.cellsPerLitre(), true, "cells/L", "scenario input (co-culture sharing one medium)"));
+        }
+        return merge.network("coculture_" + String.join("_", merge.labels), "co-culture of "
+                + String.join(", ", merge.labels) + " sharing one medium (γc receptor model, Farhat et al. 2021)");
+    }
+
+    /**
+     * Members' networks side by side, each id prefixed with its member's label; the medium ligand parameters become
+     * shared species ({@link #addMedium}), starting at the members' common value.
+     */
+    static final class Merge {
+        final Set<String> labels = new LinkedHashSet<>();
+        final Set<String> ligandIds = new LinkedHashSet<>();
+        final List<Compartment> compartments = new ArrayList<>();
+        final List<Species> species = new ArrayList<>();
+        final List<Parameter> parameters = new ArrayList<>();
+        final List<Reaction> reactions = new ArrayList<>();
+        final List<Rule> rules = new ArrayList<>();
+        final List<InitialAssignment> initial = new ArrayList<>();
+        final List<Event> events = new ArrayList<>();
+        final Map<String, FunctionDefinition> functions = new LinkedHashMap<>();
+        final Map<String, Double> mediumStart = new LinkedHashMap<>();
+
+        Merge() {
+            for (Ligand l : Ligand.values()) {
+                ligandIds.add(l.mediumParameter());
             }
-            ReactionNetwork n = m.cell();
+        }
+
+        /**
+         * Adds a member. Each of its reactions whose rate reads a medium ligand takes {@code take} of that ligand per
+         * unit of reaction extent (0: the caller accounts for the uptake itself).
+         *
+         * @return the renaming, the member's own id → its id in the merged network
+         */
+        Map<String, Expr> add(String label, ReactionNetwork n, double take) {
+            if (!labels.add(label)) {
+                throw new IllegalArgumentException("cell type " + label + " appears twice");
+            }
             if (n.conversionFactor() != null) {
-                throw new IllegalArgumentException(m.label() + ": a model-wide conversion factor is not supported");
+                throw new IllegalArgumentException(label + ": a model-wide conversion factor is not supported");
             }
             for (FunctionDefinition f : n.functions()) {
                 FunctionDefinition before = functions.putIfAbsent(f.id(), f);
                 if (before != null && !before.equals(f)) {
-                    throw new IllegalArgumentException("function " + f.id() + " differs between co-culture members");
+                    throw new IllegalArgumentException("function " + f.id() + " differs between members");
                 }
             }
             Map<String, Expr> rename = new HashMap<>();
             for (Compartment c : n.compartments()) {
-                rename.put(c.id(), Expr.sym(memberId(m.label(), c.id())));
+                rename.put(c.id(), Expr.sym(memberId(label, c.id())));
             }
             for (Species s : n.species()) {
-                rename.put(s.id(), Expr.sym(memberId(m.label(), s.id())));
+                rename.put(s.id(), Expr.sym(memberId(label, s.id())));
             }
             for (Parameter p : n.parameters()) {
                 if (ligandIds.contains(p.id())) {
                     Double start = mediumStart.putIfAbsent(p.id(), p.value());
                     if (start != null && !start.equals(p.value())) {
                         throw new IllegalArgumentException("medium " + p.id() + " starts at " + start + " nM in one "
-                                + "member and " + p.value() + " nM in " + m.label() + ": members share one medium");
+                                + "member and " + p.value() + " nM in " + label + ": members share one medium");
                     }
                 } else {
-                    rename.put(p.id(), Expr.sym(memberId(m.label(), p.id())));
+                    rename.put(p.id(), Expr.sym(memberId(label, p.id())));
                 }
             }
             for (Reaction r : n.reactions()) {
-                rename.put(r.id(), Expr.sym(memberId(m.label(), r.id())));
+                rename.put(r.id(), Expr.sym(memberId(label, r.id())));
                 for (SpeciesReference ref : r.reactants()) {
                     if (ref.id() != null) {
-                        rename.put(ref.id(), Expr.sym(memberId(m.label(), ref.id())));
+                        rename.put(ref.id(), Expr.sym(memberId(label, ref.id())));
                     }
                 }
                 for (SpeciesReference ref : r.products()) {
                     if (ref.id() != null) {
-                        rename.put(ref.id(), Expr.sym(memberId(m.label(), ref.id())));
+                        rename.put(ref.id(), Expr.sym(memberId(label, ref.id())));
                     }
                 }
             }
             for (Compartment c : n.compartments()) {
-                compartments.add(new Compartment(id(rename, c.id()), m.label() + ": " + c.name(), c.spatialDimensions(),
+                compartments.add(new Compartment(id(rename, c.id()), label + ": " + c.name(), c.spatialDimensions(),
                         c.size(), c.constant()));
             }
             for (Species s : n.species()) {
-                species.add(new Species(id(rename, s.id()), m.label() + ": " + s.name(), id(rename, s.compartment()),
+                species.add(new Species(id(rename, s.id()), label + ": " + s.name(), id(rename, s.compartment()),
                         s.initialAmount(), s.initialConcentration(), s.hasOnlySubstanceUnits(), s.boundaryCondition(),
                         s.constant(), s.conversionFactor() == null ? null : id(rename, s.conversionFactor())));
             }
@@ -161,18 +189,16 @@ public final class SharedMedium {
                             p.source()));
                 }
             }
-            // molecules taken from the medium share of one culture cell per molecule bound on each cell of this type
-            double take = m.cellsPerLitre() / total;
             for (Reaction r : n.reactions()) {
-                List<SpeciesReference> reactants = new ArrayList<>(refs(m.label(), rename, r.reactants()));
-                if (r.rate() != null) {
+                List<SpeciesReference> reactants = new ArrayList<>(refs(label, rename, r.reactants()));
+                if (r.rate() != null && take != 0) {
                     for (String s : Exprs.symbols(r.rate())) {
                         if (ligandIds.contains(s)) {
                             reactants.add(SpeciesReference.of(s, take)); // binding takes the ligand from the medium
                         }
                     }
                 }
-                reactions.add(new Reaction(id(rename, r.id()), r.name(), reactants, refs(m.label(), rename, r.products()),
+                reactions.add(new Reaction(id(rename, r.id()), r.name(), reactants, refs(label, rename, r.products()),
                         r.modifiers().stream().map(x -> id(rename, x)).toList(),
                         r.rate() == null ? null : Exprs.substitute(r.rate(), rename), r.reversible(), r.fast()));
             }
@@ -189,28 +215,31 @@ public final class SharedMedium {
                 initial.add(new InitialAssignment(id(rename, a.symbol()), Exprs.substitute(a.math(), rename)));
             }
             for (Event e : n.events()) {
-                events.add(new Event(e.id() == null ? null : memberId(m.label(), e.id()),
+                events.add(new Event(e.id() == null ? null : memberId(label, e.id()),
                         Exprs.substitute(e.trigger(), rename),
                         e.initialValue(), e.persistent(), e.delay() == null ? null : Exprs.substitute(e.delay(), rename),
                         e.priority() == null ? null : Exprs.substitute(e.priority(), rename),
                         e.useValuesFromTriggerTime(), e.assignments().stream().map(a -> new Event.Assignment(
                                 id(rename, a.variable()), Exprs.substitute(a.math(), rename))).toList()));
             }
+            return rename;
         }
-        for (Map.Entry<String, Double> l : mediumStart.entrySet()) {
-            species.add(new Species(l.getKey(), l.getKey() + " in the shared medium (nM)", MEDIUM, Double.NaN,
-                    l.getValue(), false, false, false, null));
+
+        /** The medium ligands as species of the given compartment (concentration in nM), at their starting values. */
+        void addMedium(String compartment) {
+            for (Map.Entry<String, Double> l : mediumStart.entrySet()) {
+                species.add(new Species(l.getKey(), l.getKey() + " in the shared medium (nM)", compartment, Double.NaN,
+                        l.getValue(), false, false, false, null));
+            }
         }
-        for (Member m : members) {
-            parameters.add(new Parameter(memberId(m.label(), "cell_density"), m.label() + " cells per litre of "
-                    + "medium", m.cellsPerLitre(), true, "cells/L", "scenario input (co-culture sharing one medium)"));
+
+        ReactionNetwork network(String id, String name) {
+            return new ReactionNetwork(id, name, compartments, species, parameters, reactions, rules, initial,
+                    new ArrayList<>(functions.values()), events, null);
         }
-        return new ReactionNetwork("coculture_" + String.join("_", labels), "co-culture of " + String.join(", ", labels)
-                + " sharing one medium (γc receptor model, Farhat et al. 2021)", compartments, species, parameters,
-                reactions, rules, initial, new ArrayList<>(functions.values()), events, null);
     }
 
-    private static String id(Map<String, Expr> rename, String id) {
+    static String id(Map<String, Expr> rename, String id) {
         Expr e = rename.get(id);
         return e == null ? id : ((Expr.Sym) e).id();
     }
