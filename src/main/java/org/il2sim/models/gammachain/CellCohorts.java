@@ -3,6 +3,7 @@ package org.il2sim.models.gammachain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.il2sim.core.expr.Expr;
 import org.il2sim.core.expr.Exprs;
 import org.il2sim.core.expr.Op;
@@ -21,7 +22,9 @@ import org.il2sim.core.units.Units;
  * cells. Cells divide at a rate g (an expression of the cell's own state, e.g. of its active complexes), so
  * dN/dt = g·N, and division shares a cell's molecules between its daughters, so every per-cell species is diluted:
  * dx/dt = f(x; L) − g·x. The medium holds each ligand L (nM) in V litres; every cohort takes up N·J(x, L) molecules per
- * minute, J the net flux of its surface reactions that read L; L is also cleared first-order.
+ * minute, J the net flux of its surface reactions that read L; L is also cleared first-order. Only the receptor
+ * model's species are diluted; the signalling layer's (fractions of a pool, or a STAT5 pool conserved without
+ * synthesis) are taken to be restored in daughter cells ([P]).
  *
  * <p>Ids of a cohort are prefixed with its label and {@value SharedMedium#SEPARATOR}, as in {@link SharedMedium}; the
  * count is {@code <label>__cells}. With g = 0 the network is {@link SharedMedium} at densities N/V (tested).
@@ -40,7 +43,8 @@ public final class CellCohorts {
      * @param cell its single-cell network at constant medium ({@link GammaChainModel#build}); its medium ligand
      *             parameters give the medium's starting concentrations, the same in every cohort
      * @param cells its starting count
-     * @param growthRate per-cell division rate (1/min), an expression in the cell network's own ids
+     * @param growthRate per-cell division rate (1/min, ≥ 0), an expression in the cell network's own ids: division
+     *                   only (death would change N but not the per-cell mean, which this form cannot express)
      */
     public record Cohort(String label, ReactionNetwork cell, double cells, Expr growthRate) {
         public Cohort {
@@ -96,10 +100,18 @@ public final class CellCohorts {
             merge.reactions.add(new Reaction(SharedMedium.memberId(c.label(), "division"), c.label() + " division",
                     List.of(), List.of(SpeciesReference.of(n, 1)), List.of(), times(Expr.sym(g), Expr.sym(n)), false,
                     false));
-            // division shares each cell's molecules between its daughters: the per-cell mean is diluted at g
+            // division shares each cell's molecules between its daughters: the per-cell mean is diluted at g. The
+            // signalling layer's species are not: they are fractions of a pool (Ras/ERK, PI3K/Akt) or a STAT5 pool the
+            // model conserves without synthesis, which daughter cells are taken to restore ([P])
+            Set<String> signalling = Set.of(SharedMedium.memberId(c.label(), SignallingCompartments.CYTOSOL),
+                    SharedMedium.memberId(c.label(), SignallingCompartments.NUCLEUS));
             for (Species s : own) {
-                if (s.boundaryCondition() || s.constant()) {
+                if (s.boundaryCondition() || s.constant() || signalling.contains(s.compartment())) {
                     continue;
+                }
+                if (s.conversionFactor() != null) {
+                    throw new IllegalArgumentException(c.label() + ": species " + s.id() + " has a conversion factor, "
+                            + "which the dilution does not handle");
                 }
                 Expr amount = s.hasOnlySubstanceUnits() ? Expr.sym(s.id())
                         : times(Expr.sym(s.id()), Expr.sym(s.compartment()));

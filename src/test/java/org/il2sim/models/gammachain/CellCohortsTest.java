@@ -103,6 +103,48 @@ class CellCohortsTest {
     }
 
     @Test
+    void withTraffickingTheDilutionOfEndosomesConservesLigandToo() {
+        // trafficking on, degradation off: most ligand ends up in endosomes (compartments of size f_int and f_int·V_int),
+        // so a dilution that read their concentrations as amounts would lose or make ligand
+        ParameterSet p = ParameterSet.reference().with("k_deg", 0);
+        double dose = 0.01;
+        double litres = 1e-4;
+        double g = Math.log(2) / 600;
+        ReactionNetwork n = CellCohorts.of(List.of(
+                new CellCohorts.Cohort("Treg", cell("Treg", dose, p), 1e6, Expr.num(g)),
+                new CellCohorts.Cohort("NK", cell("NK", dose, p), 3e6, Expr.num(g / 2))), litres, 0);
+        List<String> ids = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
+        for (org.il2sim.core.network.Species sp : n.species()) {
+            for (int k = 0; k < 2; k++) {
+                String prefix = SharedMedium.memberId(k == 0 ? "Treg" : "NK", "");
+                if (sp.id().startsWith(prefix + "IL2_")) { // every species holding one IL-2 (complexes, free endosomal)
+                    ids.add(sp.id());
+                    owner.add(k);
+                }
+            }
+        }
+        int ligandSpecies = ids.size();
+        assertThat(ligandSpecies).isGreaterThan(12);
+        ids.add(CellCohorts.cells("Treg"));
+        ids.add(CellCohorts.cells("NK"));
+        ids.add(IL2);
+        CompiledModel m = CompiledModel.compile(n);
+        List<CompiledModel.Readout> r = ids.stream().map(id -> m.readout(id, true)).toList(); // amounts
+        double[][] rows = TimeCourse.run(m, Methods.defaultOde(), TOL, new double[] {0, 60, 600, 2400}, r);
+        double start = dose * Units.AVOGADRO * 1e-9 * litres;
+        for (double[] row : rows) {
+            double inCells = 0;
+            for (int i = 0; i < ligandSpecies; i++) {
+                inCells += row[ligandSpecies + owner.get(i)] * row[i];
+            }
+            assertThat(row[ligandSpecies + 2] + inCells).isCloseTo(start, within(1e-6 * start));
+        }
+        double[] end = rows[rows.length - 1];
+        assertThat(end[ligandSpecies + 2]).as("the cells hold most of the ligand").isLessThan(0.5 * start);
+    }
+
+    @Test
     void doublingCountsAndVolumeLeavesConcentrationsUnchanged() {
         ParameterSet p = ParameterSet.reference();
         Expr growth = Expr.sym(ACTIVE); // any state-dependent rate: here proportional to the active complexes
@@ -116,6 +158,32 @@ class CellCohortsTest {
         assertThat(two[1][1]).isCloseTo(one[1][1], within(1e-6 * one[1][1]));
         assertThat(two[1][2]).isCloseTo(2 * one[1][2], within(1e-6 * one[1][2]));
         assertThat(one[1][2]).as("the cells grew").isGreaterThan(1.01e6);
+    }
+
+    @Test
+    void theSignallingLayerIsNotDilutedByDivision() {
+        // its species are fractions of a pool or a STAT5 pool without synthesis: without ligand they rest, and growth
+        // (four doublings) must not drain them (diluted, their sum would fall to 1/16)
+        ParameterSet p = ParameterSet.named(ParameterSet.IL2SIM);
+        ReactionNetwork growing = CellCohorts.of(List.of(new CellCohorts.Cohort("NK", cell("NK", 0, p), 1e6,
+                Expr.num(Math.log(2) / 600))), 1e-3, 0);
+        List<String> ids = new ArrayList<>();
+        for (org.il2sim.core.network.Species sp : growing.species()) {
+            if (sp.compartment().equals(SharedMedium.memberId("NK", SignallingCompartments.CYTOSOL))
+                    || sp.compartment().equals(SharedMedium.memberId("NK", SignallingCompartments.NUCLEUS))) {
+                ids.add(sp.id());
+            }
+        }
+        assertThat(ids).isNotEmpty();
+        double[][] r = run(growing, new double[] {2400}, ids);
+        double before = 0;
+        double after = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            before += r[0][i];
+            after += r[1][i];
+        }
+        assertThat(before).isPositive();
+        assertThat(after).isCloseTo(before, within(1e-6 * before));
     }
 
     @Test

@@ -88,6 +88,8 @@ class Il2ComplexReductionVsCohortsTest {
                 assertThat(r[1][1]).isBetween(0.8 * fold[1], 1.25 * fold[1]);
                 assertThat(r[1][2]).isBetween(0.8 * fold[2], 1.25 * fold[2]);
                 assertThat(r[1][3]).isBetween(0.95 * d[1][3], 1.05 * d[1][3]);
+                // Tregs: their active complexes overshoot the 24-h value in the first hours (measured 3.1 / 5.2)
+                assertThat(fold[0]).isGreaterThan(r[1][0]);
             } else {
                 // measured: NK 394 / 143, CD8 379 / 111: cells that divide at up to 3/day halve their receptors faster
                 // than they make them, so their signal falls below the quasi-steady one of non-dividing cells
