@@ -31,9 +31,10 @@ import picocli.CommandLine;
                 + "times, with the 62-state γc receptor model (Farhat et al. 2021): binding, trafficking and active "
                 + "complexes per cell at constant medium ligand, or, with --cell-density, in a finite medium that the "
                 + "cells deplete (Fallon & Lauffenburger 2000).",
-                "Writes DIR/dose_response.csv (cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt; "
+                "Writes DIR/dose_response.csv (cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt,medium_nM; "
                         + "active complexes per cell, then the phosphorylated fractions 0-1 of STAT5, ERK and Akt, "
-                        + "NaN with a set without signalling), DIR/ec50.csv (four-parameter Hill fit per cell, ligand, "
+                        + "NaN with a set without signalling, and the ligand left in the medium, the dose unless the "
+                        + "medium is finite), DIR/ec50.csv (four-parameter Hill fit per cell, ligand, "
                         + "time and read-out; NaN where the fit fails), PNG/SVG plots per ligand and time, report.html (the run, "
                         + "the EC50s and every parameter with its source), run.json and scenario.yaml (the same "
                         + "panel as a scenario file: il2sim run DIR/scenario.yaml repeats the run).",

@@ -35,7 +35,7 @@ class DoseResponseCommandTest {
                 "--parameter-set", "farhat2021", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(dir.resolve("dose_response.csv"));
-        assertThat(lines.get(0)).isEqualTo("cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt");
+        assertThat(lines.get(0)).isEqualTo("cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt,medium_nM");
         Map<String, double[]> got = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
@@ -124,7 +124,7 @@ class DoseResponseCommandTest {
                 "--ligands", "N88D_Cterm", "--doses", "1e-3:1e5:9", "--valency", "2", "--out", dir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(dir.resolve("dose_response.csv"));
-        assertThat(lines.get(0)).isEqualTo("cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt");
+        assertThat(lines.get(0)).isEqualTo("cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt,medium_nM");
         assertThat(lines).hasSize(1 + 2 * 9);
         Map<String, Double> beta = Map.of("Treg", 657.0, "NK", 8503.0); // IL-2Rb per cell, reference §4.3(a)
         double previous = 0;
@@ -312,6 +312,16 @@ class DoseResponseCommandTest {
                 new double[] {0, 240}, List.of(m.readout(SharedMedium.memberId("NK", GammaChainModel.ACTIVE_COMPLEXES),
                         false)));
         assertThat(co.get("NK|0.01|240")).isCloseTo(rows[1][0], within(1e-5 * rows[1][0]));
+        // medium_nM: the IL-2 left, one medium for both cell types in the co-culture, the dose for a constant medium
+        double left = org.il2sim.core.sim.TimeCourse.run(m, org.il2sim.core.sim.Methods.defaultOde(),
+                new org.il2sim.core.solver.Tolerances(1e-10, 1e-12, 1_000_000, Double.POSITIVE_INFINITY),
+                new double[] {0, 240}, List.of(m.readout(Ligand.IL2.mediumParameter(), false)))[1][0];
+        Map<String, Double> medium = column(dir.resolve("co"), 8);
+        assertThat(medium.get("NK|0.01|240")).isCloseTo(left, within(1e-5 * left)).isLessThan(0.01);
+        assertThat(medium.get("Treg|0.01|240")).isEqualTo(medium.get("NK|0.01|240"));
+        byCell(dir.resolve("const"), new String[] {"dose-response", "--cells", "NK", "--ligands", "IL2", "--doses",
+                "0.01", "--times", "240"});
+        assertThat(column(dir.resolve("const"), 8).get("NK|0.01|240")).isEqualTo(0.01);
         assertThat(co.get("NK|0.01|240")).as("Tregs in the same medium take IL-2 from the NK cells")
                 .isLessThan(0.7 * nkAlone.get("NK|0.01|240")); // measured 0.56
         String yaml = Files.readString(dir.resolve("co").resolve("scenario.yaml"));
@@ -367,6 +377,18 @@ class DoseResponseCommandTest {
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("again/dose_response.csv")))
                 .isEqualTo(Files.readAllLines(dir.resolve("co/dose_response.csv")));
+    }
+
+    /** One column of dose_response.csv by "cell|dose|time". */
+    private static Map<String, Double> column(Path out, int index) throws IOException {
+        List<String> lines = Files.readAllLines(out.resolve("dose_response.csv"));
+        Map<String, Double> got = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            got.put(f[0] + "|" + Double.parseDouble(f[2]) + "|" + (int) Double.parseDouble(f[3]),
+                    Double.parseDouble(f[index]));
+        }
+        return got;
     }
 
     /** active_complexes by "cell|dose|time" from dose_response.csv. */

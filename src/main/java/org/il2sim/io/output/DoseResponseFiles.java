@@ -51,12 +51,12 @@ public final class DoseResponseFiles {
 
     public static void writePoints(Path file, List<DoseResponse.Point> points) throws IOException {
         AtomicFiles.write(file, w -> {
-            w.write("cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt\n");
+            w.write("cell,ligand,dose_nM,time_min,active_complexes,pSTAT5,pERK,pAkt,medium_nM\n");
             for (DoseResponse.Point p : points) {
                 w.write(p.cell() + "," + p.ligand() + "," + WideCsv.format(p.doseNanomolar()) + ","
                         + WideCsv.format(p.timeMinutes()) + "," + WideCsv.format(p.activeComplexes()) + ","
                         + WideCsv.format(p.pstat5()) + "," + WideCsv.format(p.perk()) + ","
-                        + WideCsv.format(p.pakt()) + "\n");
+                        + WideCsv.format(p.pakt()) + "," + WideCsv.format(p.mediumNanomolar()) + "\n");
             }
         });
     }

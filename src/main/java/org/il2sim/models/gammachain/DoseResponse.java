@@ -27,9 +27,10 @@ public final class DoseResponse {
      * @param pstat5 phosphorylated fraction of STAT5 (0–1), NaN without the signalling layer
      * @param perk phosphorylated fraction of ERK (0–1), NaN without the signalling layer
      * @param pakt phosphorylated fraction of Akt (0–1), NaN without the signalling layer
+     * @param mediumNanomolar the ligand left in the medium at that time (nM): the dose for a constant medium
      */
     public record Point(String cell, String ligand, double doseNanomolar, double timeMinutes, double activeComplexes,
-                        double pstat5, double perk, double pakt) {
+                        double pstat5, double perk, double pakt, double mediumNanomolar) {
     }
 
     private static final List<String> SIGNALLING = List.of(GammaChainModel.PSTAT5, GammaChainModel.PERK,
@@ -79,6 +80,7 @@ public final class DoseResponse {
                     }
                 }
             }
+            readouts.add(m.readout(l.base().mediumParameter(), false));
             double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tolerances, grid, readouts, true);
             int width = set.hasSignalling() ? 1 + SIGNALLING.size() : 1;
             Point[][] byCell = new Point[cells.size()][times.length];
@@ -86,9 +88,12 @@ public final class DoseResponse {
                 for (int k = 0; k < times.length; k++) {
                     double[] r = rows[k + 1];
                     int o = c * width;
+                    double medium = r[r.length - 1];
                     byCell[c][k] = set.hasSignalling()
-                            ? new Point(cells.get(c), l.id(), dose, times[k], r[o], r[o + 1], r[o + 2], r[o + 3])
-                            : new Point(cells.get(c), l.id(), dose, times[k], r[o], Double.NaN, Double.NaN, Double.NaN);
+                            ? new Point(cells.get(c), l.id(), dose, times[k], r[o], r[o + 1], r[o + 2], r[o + 3],
+                                    medium)
+                            : new Point(cells.get(c), l.id(), dose, times[k], r[o], Double.NaN, Double.NaN, Double.NaN,
+                                    medium);
                 }
             }
             results[task] = byCell;
@@ -224,13 +229,18 @@ public final class DoseResponse {
                     readouts.add(m.readout(id, false));
                 }
             }
+            boolean finite = !cellsPerMillilitre.isEmpty();
+            if (finite) {
+                readouts.add(m.readout(l.base().mediumParameter(), false));
+            }
             double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tolerances, grid, readouts, true);
             Point[] pts = new Point[times.length];
             for (int k = 0; k < times.length; k++) {
                 double[] r = rows[k + 1];
+                double medium = finite ? r[r.length - 1] : dose;
                 pts[k] = set.hasSignalling()
-                        ? new Point(cell, l.id(), dose, times[k], r[0], r[1], r[2], r[3])
-                        : new Point(cell, l.id(), dose, times[k], r[0], Double.NaN, Double.NaN, Double.NaN);
+                        ? new Point(cell, l.id(), dose, times[k], r[0], r[1], r[2], r[3], medium)
+                        : new Point(cell, l.id(), dose, times[k], r[0], Double.NaN, Double.NaN, Double.NaN, medium);
             }
             results[task] = pts;
         });

@@ -320,7 +320,7 @@ public final class MultivalentBinding {
                 for (double d : doses) {
                     double[] rb = il2Bound(l, valency, cell, d);
                     out.add(new DoseResponse.Point(c, l.id() + "_v" + valency, d, Double.POSITIVE_INFINITY, rb[BETA],
-                            Double.NaN, Double.NaN, Double.NaN));
+                            Double.NaN, Double.NaN, Double.NaN, d)); // an equilibrium at constant ligand
                 }
             }
         }
