@@ -33,5 +33,15 @@ class DiffusionGridTimingTest {
         System.out.printf("100^3 grid, backward Euler, dt = %.3f min (10x explicit limit): %.0f ms per step, "
                 + "%.1f CG iterations per step%n", dt, ms, (double) iterations / steps);
         assertThat(g.lastRelativeResidual()).isLessThanOrEqualTo(DiffusionGrid.DEFAULT_TOLERANCE);
+        // a step as long as an agent's (1 min, 360 × the explicit limit): more iterations, no instability
+        long startLong = System.nanoTime();
+        int iterationsLong = 0;
+        for (int i = 0; i < 2; i++) {
+            g.step(1.0);
+            iterationsLong += g.lastIterations();
+        }
+        System.out.printf("100^3 grid, backward Euler, dt = 1 min: %.0f ms per step, %.1f CG iterations per step%n",
+                (System.nanoTime() - startLong) / 1e6 / 2, iterationsLong / 2.0);
+        assertThat(g.lastRelativeResidual()).isLessThanOrEqualTo(DiffusionGrid.DEFAULT_TOLERANCE);
     }
 }
