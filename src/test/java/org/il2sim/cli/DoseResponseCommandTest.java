@@ -398,14 +398,7 @@ class DoseResponseCommandTest {
         args.addAll(List.of("--out", out.toString()));
         SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run(args.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isZero();
-        List<String> lines = Files.readAllLines(out.resolve("dose_response.csv"));
-        Map<String, Double> got = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            got.put(f[0] + "|" + Double.parseDouble(f[2]) + "|" + (int) Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]));
-        }
-        return got;
+        return column(out, 4);
     }
 
     private static Map<String, Double> activeComplexes(Path out, String[] panel, String... extra) throws IOException {

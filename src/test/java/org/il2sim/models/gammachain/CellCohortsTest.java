@@ -22,20 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class CellCohortsTest {
 
-    static final Tolerances TOL = new Tolerances(1e-10, 1e-12, 1_000_000, Double.POSITIVE_INFINITY);
-    static final String IL2 = Ligand.IL2.mediumParameter();
-    static final String ACTIVE = GammaChainModel.ACTIVE_COMPLEXES;
+    static final Tolerances TOL = SharedMediumTest.TOL;
+    static final String IL2 = SharedMediumTest.IL2;
+    static final String ACTIVE = SharedMediumTest.ACTIVE;
 
     static ReactionNetwork cell(String type, double nanomolar, ParameterSet p) {
-        return GammaChainModel.build(type, Ligand.IL2, nanomolar, p);
+        return SharedMediumTest.cell(type, nanomolar, p);
     }
 
     static double[][] run(ReactionNetwork n, double[] times, List<String> ids) {
-        CompiledModel m = CompiledModel.compile(n);
-        List<CompiledModel.Readout> r = ids.stream().map(id -> m.readout(id, false)).toList();
-        double[] grid = new double[times.length + 1];
-        System.arraycopy(times, 0, grid, 1, times.length);
-        return TimeCourse.run(m, Methods.defaultOde(), TOL, grid, r);
+        return SharedMediumTest.run(n, times, ids);
     }
 
     @Test
