@@ -230,7 +230,7 @@ final class DoseResponseCommand implements Callable<Integer> {
         if (!densities.isEmpty()) {
             o.printf(Locale.ROOT, coCulture ? "finite medium shared by all cell types at %s; doses are starting "
                     + "concentrations%n" : "finite medium: each cell type alone at %s; doses are starting "
-                    + "concentrations%n", densityText(panel));
+                    + "concentrations%n", panel.densityText());
         }
         String shown = DoseResponseOutput.signalling(result) ? "pstat5" : "active_complexes";
         o.printf(Locale.ROOT, "%-14s %-12s %8s %14s%n", "cell", "ligand", "time", "EC50 (nM, " + shown + ")");
@@ -312,15 +312,6 @@ final class DoseResponseCommand implements Callable<Integer> {
                     DoseResponse.maxCellsPerMillilitreShown(), text));
         }
         return d;
-    }
-
-    private static String densityText(Scenario.DosePanel panel) {
-        if (!Double.isNaN(panel.uniformDensity())) {
-            return String.format(Locale.ROOT, "%.3g cells/mL", panel.uniformDensity());
-        }
-        List<String> parts = new ArrayList<>();
-        panel.cellDensities().forEach((c, d) -> parts.add(String.format(Locale.ROOT, "%s %.3g", c, d)));
-        return String.join(", ", parts) + " cells/mL";
     }
 
     static LigandDefinition parseDefinition(String def) {

@@ -48,10 +48,7 @@ public final class CellCohorts {
      */
     public record Cohort(String label, ReactionNetwork cell, double cells, Expr growthRate) {
         public Cohort {
-            if (label == null || !label.matches("[A-Za-z][A-Za-z0-9_]*") || label.contains(SharedMedium.SEPARATOR)) {
-                throw new IllegalArgumentException("a cohort's label must be letters, digits and single '_', starting "
-                        + "with a letter; was " + label);
-            }
+            SharedMedium.checkLabel(label, "a cohort's");
             if (!(cells >= 0) || Double.isInfinite(cells)) {
                 throw new IllegalArgumentException("cohort " + label + " needs a finite count of cells >= 0, was "
                         + cells);

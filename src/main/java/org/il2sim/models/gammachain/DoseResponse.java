@@ -73,12 +73,7 @@ public final class DoseResponse {
             CompiledModel m = models[task / perLigand].withValues(Map.of(l.base().mediumParameter(), dose));
             List<CompiledModel.Readout> readouts = new ArrayList<>();
             for (String cell : cells) {
-                readouts.add(m.readout(SharedMedium.memberId(cell, GammaChainModel.ACTIVE_COMPLEXES), false));
-                if (set.hasSignalling()) {
-                    for (String id : SIGNALLING) {
-                        readouts.add(m.readout(SharedMedium.memberId(cell, id), false));
-                    }
-                }
+                readouts.addAll(cellReadouts(m, SharedMedium.memberId(cell, ""), set.hasSignalling()));
             }
             readouts.add(m.readout(l.base().mediumParameter(), false));
             double[][] rows = TimeCourse.run(m, Methods.defaultOde(), tolerances, grid, readouts, true);
@@ -87,13 +82,8 @@ public final class DoseResponse {
             for (int c = 0; c < cells.size(); c++) {
                 for (int k = 0; k < times.length; k++) {
                     double[] r = rows[k + 1];
-                    int o = c * width;
-                    double medium = r[r.length - 1];
-                    byCell[c][k] = set.hasSignalling()
-                            ? new Point(cells.get(c), l.id(), dose, times[k], r[o], r[o + 1], r[o + 2], r[o + 3],
-                                    medium)
-                            : new Point(cells.get(c), l.id(), dose, times[k], r[o], Double.NaN, Double.NaN, Double.NaN,
-                                    medium);
+                    byCell[c][k] = point(cells.get(c), l.id(), dose, times[k], r, c * width, set.hasSignalling(),
+                            r[r.length - 1]);
                 }
             }
             results[task] = byCell;
@@ -105,6 +95,27 @@ public final class DoseResponse {
             }
         }
         return out;
+    }
+
+    /** A cell's read-outs, its ids prefixed: active complexes, then (with the signalling layer) pSTAT5, pERK, pAkt. */
+    private static List<CompiledModel.Readout> cellReadouts(CompiledModel m, String prefix, boolean signalling) {
+        List<CompiledModel.Readout> out = new ArrayList<>();
+        out.add(m.readout(prefix + GammaChainModel.ACTIVE_COMPLEXES, false));
+        if (signalling) {
+            for (String id : SIGNALLING) {
+                out.add(m.readout(prefix + id, false));
+            }
+        }
+        return out;
+    }
+
+    /** The point whose {@link #cellReadouts} start at {@code offset} of a row. */
+    private static Point point(String cell, String ligand, double dose, double time, double[] row, int offset,
+                               boolean signalling, double medium) {
+        return signalling
+                ? new Point(cell, ligand, dose, time, row[offset], row[offset + 1], row[offset + 2], row[offset + 3],
+                        medium)
+                : new Point(cell, ligand, dose, time, row[offset], Double.NaN, Double.NaN, Double.NaN, medium);
     }
 
     /** The densest culture accepted, in cells/mL (each cell needs at least its own volume; {@link LigandDepletion}). */
@@ -222,13 +233,7 @@ public final class DoseResponse {
             String cell = cells.get(c / ligands.size());
             LigandDefinition l = ligands.get(c % ligands.size());
             CompiledModel m = models[c].withValues(Map.of(l.base().mediumParameter(), dose));
-            List<CompiledModel.Readout> readouts = new ArrayList<>();
-            readouts.add(m.readout(GammaChainModel.ACTIVE_COMPLEXES, false));
-            if (set.hasSignalling()) {
-                for (String id : SIGNALLING) {
-                    readouts.add(m.readout(id, false));
-                }
-            }
+            List<CompiledModel.Readout> readouts = new ArrayList<>(cellReadouts(m, "", set.hasSignalling()));
             boolean finite = !cellsPerMillilitre.isEmpty();
             if (finite) {
                 readouts.add(m.readout(l.base().mediumParameter(), false));
@@ -237,10 +242,7 @@ public final class DoseResponse {
             Point[] pts = new Point[times.length];
             for (int k = 0; k < times.length; k++) {
                 double[] r = rows[k + 1];
-                double medium = finite ? r[r.length - 1] : dose;
-                pts[k] = set.hasSignalling()
-                        ? new Point(cell, l.id(), dose, times[k], r[0], r[1], r[2], r[3], medium)
-                        : new Point(cell, l.id(), dose, times[k], r[0], Double.NaN, Double.NaN, Double.NaN, medium);
+                pts[k] = point(cell, l.id(), dose, times[k], r, 0, set.hasSignalling(), finite ? r[r.length - 1] : dose);
             }
             results[task] = pts;
         });

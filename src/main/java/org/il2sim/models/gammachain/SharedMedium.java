@@ -53,10 +53,7 @@ public final class SharedMedium {
      */
     public record Member(String label, ReactionNetwork cell, double cellsPerLitre) {
         public Member {
-            if (label == null || !label.matches("[A-Za-z][A-Za-z0-9_]*") || label.contains(SEPARATOR)) {
-                throw new IllegalArgumentException("a co-culture member's label must be letters, digits and single "
-                        + "'_', starting with a letter; was " + label);
-            }
+            checkLabel(label, "a co-culture member's");
             if (!(cellsPerLitre > 0) || !(cellsPerLitre <= LigandDepletion.maxCellsPerLitre())) {
                 throw new IllegalArgumentException("cell density of " + label + " must be a positive number of cells "
                         + "per litre up to " + LigandDepletion.maxCellsPerLitre() + "; was " + cellsPerLitre);
@@ -65,6 +62,14 @@ public final class SharedMedium {
     }
 
     private SharedMedium() {
+    }
+
+    /** Labels prefix ids, so they must be valid ids that cannot run into the {@value #SEPARATOR}. */
+    static void checkLabel(String label, String whose) {
+        if (label == null || !label.matches("[A-Za-z][A-Za-z0-9_]*") || label.contains(SEPARATOR)) {
+            throw new IllegalArgumentException(whose + " label must be letters, digits and single '_', starting "
+                    + "with a letter; was " + label);
+        }
     }
 
     /** The id that a member's own id {@code id} has in the co-culture. */
