@@ -29,7 +29,7 @@ public final class ScenarioReader {
     public static final List<String> BUILTIN_MODELS = List.of("il2-receptor-binding", "gamma-chain",
             "acute-infection", "acute-infection-il2", "closed-culture", "effector-memory-fate", "il2-complexes",
             "il15-nk-memory",
-            "b-cell-help", "treg-tug-of-war", "treg-tug-of-war-destiny", "treg-homeostasis");
+            "b-cell-help", "treg-tug-of-war", "treg-tug-of-war-destiny", "treg-homeostasis", "treg-micro-domains");
     /** What each population-scale built-in model is, for `il2sim models list` (the γc and binding models list themselves). */
     public static final Map<String, String> POPULATION_MODELS = orderedMap(
             "acute-infection", "B5: CD8 and CD4 expansion, contraction and memory after an acute infection (De Boer 2001)",
@@ -42,7 +42,9 @@ public final class ScenarioReader {
             "treg-tug-of-war", "B4: Tregs and weak (self) and strong (foreign) CD4 clones sharing IL-2 in a lymph-node patch",
             "treg-tug-of-war-destiny", "B4 with activated cells counted by generation: a counted division destiny "
                     + "(Marchingo 2014)",
-            "treg-homeostasis", "B7: Treg homeostasis (thymic output, IL-2-dependent survival) and knockouts");
+            "treg-homeostasis", "B7: Treg homeostasis (thymic output, IL-2-dependent survival) and knockouts",
+            "treg-micro-domains", "B4 in space: Tregs and self-reactive CD4 T cells as agents around antigen-presenting "
+                    + "cells, IL-2 diffusing between them (Treg micro-domains, Liu 2015, Wong 2021)");
 
     private static Map<String, String> orderedMap(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();

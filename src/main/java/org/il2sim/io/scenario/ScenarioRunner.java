@@ -60,6 +60,25 @@ public final class ScenarioRunner {
 
     /** The same on a model already loaded (networks are immutable: conditions share one). */
     private static RunResult run(Scenario s, ReactionNetwork loaded, DoubleConsumer progress) {
+        if (isTissue(s.model())) {
+            List<String> problems = new ArrayList<>();
+            for (Scenario.Intervention iv : s.interventions()) {
+                for (String id : iv.set().keySet()) {
+                    problems.add(s.where("interventions", id) + ": the tissue model '"
+                            + org.il2sim.tissue.TregMicroDomains.MODEL_NAME + "' takes no timed interventions; "
+                            + "compare settings with 'conditions:' instead");
+                }
+            }
+            for (String id : s.initial().keySet()) {
+                problems.add(s.where("initial", id) + ": the tissue model '"
+                        + org.il2sim.tissue.TregMicroDomains.MODEL_NAME + "' has no species; its starting cells are "
+                        + "parameters (Treg_0, self_naive_0 per V_patch, Treg_density)");
+            }
+            if (!problems.isEmpty()) {
+                throw new ScenarioException(problems);
+            }
+            return TissueRun.run(s, applyEdits(s, loaded), progress);
+        }
         long started = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         ReactionNetwork network = applyEdits(s, loaded);
@@ -212,6 +231,9 @@ public final class ScenarioRunner {
         if (name.equals("acute-infection")) {
             return org.il2sim.models.immune.AcuteInfectionModel.build();
         }
+        if (isTissue(source)) {
+            return org.il2sim.tissue.TregMicroDomains.parameterNetwork(org.il2sim.tissue.TregMicroDomains.defaults());
+        }
         ReactionNetwork population = org.il2sim.models.immune.PopulationModels.build(name);
         if (population != null) {
             return population;
@@ -242,6 +264,11 @@ public final class ScenarioRunner {
             }
             return SbmlImporter.read(in.readAllBytes(), name + ".xml");
         }
+    }
+
+    /** Whether the model is the agent-based tissue model (run by its own schedule, not by the network solvers). */
+    static boolean isTissue(Scenario.ModelSource source) {
+        return source instanceof Scenario.Builtin b && b.name().equals(org.il2sim.tissue.TregMicroDomains.MODEL_NAME);
     }
 
     private static ReactionNetwork applyEdits(Scenario s, ReactionNetwork n) {

@@ -134,6 +134,22 @@ public final class ParameterTable {
         return new ParameterTable(name + "+" + resource, copy);
     }
 
+    /**
+     * A copy with the values of a second bundled table (same columns) added after this table's values, e.g. the
+     * values a spatial version of a model adds to the well-mixed one; no id of the addition may exist here.
+     */
+    public ParameterTable extended(String resource) {
+        ParameterTable more = load(resource);
+        Map<String, Parameter> copy = new LinkedHashMap<>(values);
+        for (Parameter p : more.parameters()) {
+            if (copy.putIfAbsent(p.id(), p) != null) {
+                throw new IllegalStateException(resource + ": parameter '" + p.id() + "' is already in " + name
+                        + " (use overlaid to replace a value)");
+            }
+        }
+        return new ParameterTable(name + "+" + resource, copy);
+    }
+
     @Override
     public String toString() {
         return "ParameterTable " + name + " (" + values.size() + " values)";

@@ -1,0 +1,822 @@
+package org.il2sim.tissue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.il2sim.core.network.NetworkBuilder;
+import org.il2sim.core.network.Parameter;
+import org.il2sim.core.network.ReactionNetwork;
+import org.il2sim.core.units.Units;
+import org.il2sim.models.immune.LymphNodeModel;
+import org.il2sim.models.immune.ParameterTable;
+
+/**
+ * Scenario B4 in space (docs/tissue.md, "Treg micro-domains"): the well-mixed lymph-node patch of
+ * {@link LymphNodeModel} (Tkach 2014 receptors per cell, Treg suppression, IL-2-driven division and death) with
+ * every Treg and every activated self-reactive cell an agent in a voxel of a periodic box, and IL-2 a field on a
+ * {@link DiffusionGrid} that the agents secrete into and bind from. Self-reactive naive cells circulate (a count,
+ * not agents) and are primed at antigen-presenting cells fixed at random voxels; a primed cell stays there, and its
+ * daughters take the nearest free voxels, so clones grow as clusters around their APC. A Treg suppresses the
+ * cells and APCs it touches (within {@code contact_radius}), so whether a cluster is controlled depends on the
+ * Tregs that happen to sit near it and on the IL-2 they take up before it reaches the cluster: Liu 2015's and Wong
+ * 2021's micro-domains (immune-parameters.md S7, S8).
+ *
+ * <p>Per step Δt ({@code time_step}): (1) per cell, pre-assembled receptors R = C(α, β, K_R), pSTAT5, IL-2 signal S
+ * and the suppression g in its voxel; (2) secretion and binding capacity into the grid's sources and first-order
+ * uptake (molecules/min per nM in the voxel); (3) one backward-Euler step of the field, in which the uptake is
+ * implicit; (4) each cell binds (k_on·free + k_on,βγ·free_βγ)·c⁺·Δt, exactly what the field lost in its voxel
+ * (binding beyond the free receptors is returned to the voxel), internalises implicitly, and relaxes its receptor
+ * expression exactly over Δt; (5) division and death by chance, with rates from the well-mixed model; (6) priming,
+ * naive death and thymic output by chance. Agents are held in flat arrays (structure of arrays) so the same code
+ * can carry 10⁵–10⁶ cells.
+ *
+ * <p>Every IL-2 molecule is accounted for: in the field, bound, internalised, cleared, or lost with dying cells
+ * ({@link Run#il2Balance()}).
+ */
+public final class TregMicroDomains {
+
+    /** Read-outs, in the order of {@link Run#row}; ids as scenarios name them. */
+    public static final List<String> OUTPUTS = List.of("IL2_pM", "IL2_pM_max", "Treg", "self_naive", "self_active",
+            "self_total", "Treg_pSTAT5", "self_pSTAT5", "Treg_pSTAT5_share", "self_suppression", "self_primed_total",
+            "clusters_over_10");
+    private static final Map<String, String> UNITS = units();
+
+    private static final byte TREG = 0;
+    private static final byte SELF = 1;
+    private static final int APC = -2;
+    private static final int FREE = -1;
+    /** Self-reactive cells within this Chebyshev distance (voxels) of an APC count towards its cluster. */
+    static final int CLUSTER_REACH = 3;
+    /** A cluster of at least this many activated self-reactive cells has escaped control (read-out only). */
+    static final int CLUSTER_ESCAPED = 10;
+
+    private TregMicroDomains() {
+    }
+
+    /** The bundled values: lymph-node.tsv with the micro-domain overlay, plus the spatial values. */
+    public static ParameterTable defaults() {
+        return LymphNodeModel.defaults().overlaid("treg-micro-domains-overlay.tsv").extended("treg-micro-domains.tsv");
+    }
+
+    /** Name of the built-in model in scenarios. */
+    public static final String MODEL_NAME = "treg-micro-domains";
+
+    /**
+     * The values as a network of parameters alone (no species, no reactions), so that scenarios set and check them,
+     * and reports and {@code il2sim models show} list them with unit and source, as for any built-in model.
+     */
+    public static ReactionNetwork parameterNetwork(ParameterTable p) {
+        NetworkBuilder b = new NetworkBuilder("treg_micro_domains").name("Tregs and self-reactive CD4 T cells as "
+                + "agents in a lymph-node patch, IL-2 diffusing between them (B4 in space; docs/tissue.md); time in min");
+        p.parameters().forEach(b::add);
+        return b.build();
+    }
+
+    /** The values of {@link #defaults()} with those a (scenario-edited) parameter network holds instead. */
+    public static ParameterTable fromNetwork(ReactionNetwork n) {
+        ParameterTable p = defaults();
+        for (Parameter q : n.parameters()) {
+            if (p.contains(q.id()) && p.value(q.id()) != q.value()) {
+                p = p.with(q.id(), q.value(), "set by the scenario");
+            }
+        }
+        return p;
+    }
+
+    /** Unit of a read-out, or "" for an unknown id. */
+    public static String unitOf(String output) {
+        return UNITS.getOrDefault(output, "");
+    }
+
+    private static Map<String, String> units() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("IL2_pM", "pM");
+        m.put("IL2_pM_max", "pM");
+        for (String c : List.of("Treg", "self_naive", "self_active", "self_total", "self_primed_total",
+                "clusters_over_10")) {
+            m.put(c, "cells");
+        }
+        for (String c : List.of("Treg_pSTAT5", "self_pSTAT5", "Treg_pSTAT5_share", "self_suppression")) {
+            m.put(c, "1");
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Runs the patch from t = 0 and samples every read-out at each of {@code times} (min, ascending, ≥ 0).
+     *
+     * @param progress receives the fraction done; may be null
+     * @return values[time][read-out], read-outs in the order of {@link #OUTPUTS}
+     */
+    public static Run run(ParameterTable p, double[] times, RandomGenerator random,
+                          java.util.function.DoubleConsumer progress) {
+        Run run = new Run(p, random);
+        double[][] out = new double[times.length][];
+        double dt = p.value("time_step");
+        double tEnd = times.length == 0 ? 0 : times[times.length - 1];
+        for (int i = 0; i < times.length; i++) {
+            if (i > 0 && times[i] < times[i - 1]) {
+                throw new IllegalArgumentException("output times must ascend: " + times[i - 1] + " then " + times[i]);
+            }
+            while (run.time < times[i] - 1e-9 * Math.max(1, times[i])) {
+                run.step(Math.min(dt, times[i] - run.time));
+                if (progress != null && tEnd > 0) {
+                    progress.accept(run.time / tEnd);
+                }
+            }
+            out[i] = run.row();
+        }
+        run.samples = out;
+        return run;
+    }
+
+    /**
+     * Checks the values as a run would, without running: throws {@link IllegalArgumentException} naming the first
+     * bad value (so that callers can report it before starting replicates in parallel).
+     */
+    public static void check(ParameterTable p) {
+        new Run(p, new java.util.SplittableRandom(0));
+    }
+
+    /** One run: the state while it advances, then its samples. */
+    public static final class Run {
+        final ParameterTable p;
+        private final RandomGenerator random;
+        private final DiffusionGrid grid;
+        private final int n;
+        private final double h;
+        /** molecules per nM in one voxel */
+        private final double moleculesPerNm;
+        private final int[] occupant;
+        private final int[] apcs;
+        private final double[] suppressors;
+        private double time;
+        private double[][] samples;
+
+        // agents, structure of arrays
+        private int cells;
+        private byte[] kind = new byte[64];
+        private int[] voxel = new int[64];
+        private double[] alpha = new double[64];
+        private double[] beta = new double[64];
+        private double[] bound = new double[64];
+        private double[] boundBg = new double[64];
+        private double[] boost = new double[64];
+        /** index in apcs of the APC a self-reactive cell (or its ancestor) was primed on; -1 for Tregs */
+        private int[] apcOf = new int[64];
+        // per-step scratch, per agent
+        private double[] pstat5 = new double[64];
+        private double[] signal = new double[64];
+        private double[] free = new double[64];
+        private double[] freeBg = new double[64];
+
+        private int selfNaive;
+        private long primedTotal;
+        private double il2Secreted;
+        private double il2Internalised;
+        private double il2LostWithCells;
+        private double il2Cleared;
+
+        // derived constants
+        private final double kR;
+        private final double kEndo;
+        private final double kClear;
+        private final double pMax;
+        private final double r50Contact;
+        /** The contact neighbourhood's share of the box. */
+        private final double contactShare;
+        private final double patchScale;
+        private final double selfEngaged;
+        private final double hopRate;
+        private final int radius;
+        private final boolean wellMixed;
+        private final boolean apcSite;
+        private double totalSuppressors;
+
+        Run(ParameterTable p, RandomGenerator random) {
+            this.p = p;
+            this.random = random;
+            n = (int) Math.round(p.value("box_voxels"));
+            h = p.value("voxel_edge");
+            if (n < 3 || n > 1000 || n != p.value("box_voxels")) {
+                throw new IllegalArgumentException("box_voxels must be a whole number from 3 to 1000, got "
+                        + p.value("box_voxels"));
+            }
+            double voxelUm3 = h * h * h;
+            // 1 µm³ = 1e-15 L; 1 nM = 1e-9 mol/L
+            moleculesPerNm = voxelUm3 * 1e-15 * 1e-9 * Units.AVOGADRO;
+            kR = Math.log(2) / p.value("t_half_R");
+            kEndo = Math.log(2) / p.value("t_half_endo");
+            kClear = Math.log(2) / p.value("t_half_clear");
+            pMax = Math.log(2) / p.value("CD4_doubling");
+            radius = (int) Math.round(p.value("contact_radius"));
+            if (radius < 0 || radius != p.value("contact_radius") || 2 * radius + 1 > n) {
+                throw new IllegalArgumentException("contact_radius must be a whole number of voxels from 0 to "
+                        + (n - 1) / 2 + ", got " + p.value("contact_radius"));
+            }
+            double patchUm3 = p.value("V_patch") * 1e15;   // L → µm³
+            double boxUm3 = (double) n * n * n * voxelUm3;
+            patchScale = boxUm3 / patchUm3;
+            double side = 2 * radius + 1;
+            contactShare = side * side * side / ((double) n * n * n);
+            r50Contact = p.value("R50_contact");
+            if (!(r50Contact > 0)) {
+                throw new IllegalArgumentException("R50_contact must be positive (Tregs), got " + r50Contact);
+            }
+            selfEngaged = complex(p.value("n_TCR0"), p.value("pMHC_self"), p.value("K_TCR_self"));
+            if (!(p.value("time_step") > 0) || Double.isInfinite(p.value("time_step"))) {
+                throw new IllegalArgumentException("time_step must be positive and finite (min), got "
+                        + p.value("time_step"));
+            }
+            if (!(p.value("Treg_motility") >= 0) || Double.isInfinite(p.value("Treg_motility"))) {
+                throw new IllegalArgumentException("Treg_motility must be 0 or positive (um^2/min), got "
+                        + p.value("Treg_motility"));
+            }
+            hopRate = 6 * p.value("Treg_motility") / (h * h);
+            double mixed = p.value("well_mixed");
+            if (mixed != 0 && mixed != 1) {
+                throw new IllegalArgumentException("well_mixed must be 0 (space) or 1 (one IL-2 pool), got " + mixed);
+            }
+            wellMixed = mixed == 1;
+            double site = p.value("suppression_site");
+            if (site != 0 && site != 1) {
+                throw new IllegalArgumentException("suppression_site must be 0 (the cell's contacts) or 1 (its APC's "
+                        + "contacts), got " + site);
+            }
+            apcSite = site == 1;
+            grid = new DiffusionGrid(n, n, n, h, p.value("D_IL2"), kClear + p.value("anti_IL2"), Boundary.PERIODIC,
+                    TimeScheme.BACKWARD_EULER, p.value("field_tolerance"), DiffusionGrid.DEFAULT_MAX_ITERATIONS);
+            occupant = new int[grid.size()];
+            Arrays.fill(occupant, FREE);
+            suppressors = new double[grid.size()];
+            // cells/mL → per µm³ (1 mL = 1e12 µm³)
+            int apcCount = (int) Math.round(p.value("APC_density") * 1e-12 * boxUm3);
+            if (apcCount < 1) {
+                throw new IllegalArgumentException("APC_density gives no antigen-presenting cell in the box");
+            }
+            apcs = new int[apcCount];
+            for (int a = 0; a < apcCount; a++) {
+                apcs[a] = randomFreeVoxel();
+                occupant[apcs[a]] = APC;
+            }
+            int tregs = (int) Math.round(p.value("Treg_0") * p.value("Treg_density") * patchScale);
+            double held = p.value("Treg_at_APC_fraction");
+            if (!(held >= 0 && held <= 1)) {
+                throw new IllegalArgumentException("Treg_at_APC_fraction must be from 0 to 1, got " + held);
+            }
+            for (int k = 0; k < tregs; k++) {
+                // Liu 2015: Tregs that see the self antigen sit on the APCs showing it
+                int v = random.nextDouble() < held ? nearestFreeVoxel(apcs[random.nextInt(apcs.length)], 3) : -1;
+                addTreg(v >= 0 ? v : randomFreeVoxel());
+            }
+            selfNaive = (int) Math.round(p.value("self_naive_0") * patchScale);
+        }
+
+        /** Values of {@link #OUTPUTS} now. */
+        double[] row() {
+            double[] c = grid.concentrations();
+            double sum = 0;
+            double max = 0;
+            for (double v : c) {
+                sum += v;
+                max = Math.max(max, v);
+            }
+            int tregs = 0;
+            int active = 0;
+            double tregP = 0;
+            double selfP = 0;
+            double selfG = 0;
+            updateSignals();
+            for (int i = 0; i < cells; i++) {
+                if (kind[i] == TREG) {
+                    tregs++;
+                    tregP += pstat5[i];
+                } else {
+                    active++;
+                    selfP += pstat5[i];
+                    selfG += suppressionOf(i);
+                }
+            }
+            return new double[]{1e3 * sum / c.length, 1e3 * max, tregs, selfNaive, active, selfNaive + active,
+                    tregs == 0 ? 0 : tregP / tregs, active == 0 ? 0 : selfP / active,
+                    tregP + selfP > 0 ? tregP / (tregP + selfP) : 0, active == 0 ? 1 : selfG / active, primedTotal,
+                    escapedClusters()};
+        }
+
+        /** Output samples, values[time][read-out], once {@link #run} has finished. */
+        public double[][] samples() {
+            return samples;
+        }
+
+        /** Minutes simulated. */
+        public double time() {
+            return time;
+        }
+
+        /**
+         * IL-2 molecules secreted since t = 0 minus those now in the field, bound, internalised, cleared or lost with
+         * dying cells: 0 up to rounding and the field solve's tolerance.
+         */
+        public double il2Balance() {
+            double field = grid.totalAmount() / (h * h * h) * moleculesPerNm;
+            double onCells = 0;
+            for (int i = 0; i < cells; i++) {
+                onCells += bound[i] + boundBg[i];
+            }
+            return il2Secreted - field - onCells - il2Internalised - il2Cleared - il2LostWithCells;
+        }
+
+        /** IL-2 molecules secreted since t = 0. */
+        public double il2Secreted() {
+            return il2Secreted;
+        }
+
+        void step(double dt) {
+            updateSignals();
+            double[] source = grid.sources();
+            double[] uptake = grid.uptakeRates();
+            Arrays.fill(source, 0);
+            Arrays.fill(uptake, 0);
+            double kOn = p.value("k_on");
+            double kOnBg = p.value("k_on_bg");
+            for (int i = 0; i < cells; i++) {
+                int v = voxel[i];
+                if (kind[i] == SELF) {
+                    source[v] += secretion(i) / moleculesPerNm;
+                }
+                uptake[v] += (kOn * free[i] + kOnBg * freeBg[i]) / moleculesPerNm;
+            }
+            double secretedNow = 0;
+            for (double s : source) {
+                secretedNow += s;
+            }
+            secretedNow *= dt * moleculesPerNm;
+            double[] c = grid.concentrations();
+            if (wellMixed) {
+                stepWellMixed(dt);
+            } else {
+                grid.step(dt);
+            }
+            il2Secreted += secretedNow;
+            // backward Euler: decay (k_clear + anti_IL2) acted on the new field over the whole step
+            double fieldNow = 0;
+            for (double v : c) {
+                fieldNow += v;
+            }
+            il2Cleared += grid.decayRate() * dt * fieldNow * moleculesPerNm;
+            for (int i = 0; i < cells; i++) {
+                int v = voxel[i];
+                double b1 = kOn * free[i] * c[v] * dt;
+                double b2 = kOnBg * freeBg[i] * c[v] * dt;
+                // Tkach's binding stops at the assembled receptors: what a long step binds beyond them goes back
+                double excess = Math.max(0, b1 - free[i]) + Math.max(0, b2 - freeBg[i]);
+                b1 = Math.min(b1, free[i]);
+                b2 = Math.min(b2, freeBg[i]);
+                c[v] += excess / moleculesPerNm;
+                double x = (bound[i] + b1) / (1 + kEndo * dt);
+                double xbg = (boundBg[i] + b2) / (1 + kEndo * dt);
+                il2Internalised += bound[i] + b1 - x + boundBg[i] + b2 - xbg;
+                bound[i] = x;
+                boundBg[i] = xbg;
+                relaxReceptors(i, dt);
+            }
+            time += dt;
+            fates(dt);
+            naiveAndThymus(dt);
+            if (hopRate > 0) {
+                hops(dt);
+            }
+        }
+
+        /**
+         * The well-mixed limit (well_mixed = 1): one IL-2 pool over the box, stepped by backward Euler like the field,
+         * dc̄/dt = s̄ − (k + ū)·c̄ with the box means of sources and uptake.
+         */
+        private void stepWellMixed(double dt) {
+            double[] c = grid.concentrations();
+            double mean = 0;
+            double source = 0;
+            double uptake = 0;
+            for (int v = 0; v < c.length; v++) {
+                mean += c[v];
+                source += grid.sources()[v];
+                uptake += grid.uptakeRates()[v];
+            }
+            int size = c.length;
+            double next = (mean / size + dt * source / size) / (1 + dt * (grid.decayRate() + uptake / size));
+            Arrays.fill(c, next);
+        }
+
+        /** pSTAT5, IL-2 signal and free receptors of every agent, and the suppression field, from the state now. */
+        private void updateSignals() {
+            double kP = p.value("K_P");
+            double kR0 = p.value("K_R");
+            double hill = p.value("signal_hill");
+            double ks = p.value("K_S");
+            double ksTreg = p.value("K_S_Treg");
+            double tcrFactor = 1 + p.value("sigma_TCR") * selfEngaged;
+            double fateFactor = 1 + p.value("fate_TCR_inhibition") * p.value("sigma_TCR") * selfEngaged;
+            double width = p.value("binding_kink_width");
+            double u = p.value("suppression_needs_STAT5");
+            Arrays.fill(suppressors, 0);
+            totalSuppressors = 0;
+            for (int i = 0; i < cells; i++) {
+                double r = complex(alpha[i], beta[i], kR0);
+                free[i] = softPositive(r - bound[i], width * r);
+                double betaAlone = beta[i] - r;
+                freeBg[i] = softPositive(betaAlone - boundBg[i], width * betaAlone);
+                double y = bound[i] + boundBg[i];
+                double occupancy = y / (kP + y);
+                if (kind[i] == TREG) {
+                    pstat5[i] = occupancy;
+                    signal[i] = hill(occupancy, ksTreg, hill);
+                    addAround(voxel[i], 1 - u + u * signal[i]);
+                    totalSuppressors += 1 - u + u * signal[i];
+                } else {
+                    pstat5[i] = occupancy / tcrFactor;
+                    signal[i] = hill(occupancy / fateFactor, ks, hill);
+                }
+            }
+        }
+
+        /**
+         * g of a self-reactive cell: at its own voxel (suppression_site 0), or at the voxel of the APC it was primed
+         * on (1: Tregs act on the APC, CTLA-4 removing CD80/86, so every cell that APC stimulates is suppressed).
+         */
+        private double suppressionOf(int i) {
+            return suppression(apcSite && apcOf[i] >= 0 ? apcs[apcOf[i]] : voxel[i]);
+        }
+
+        private double suppression(int v) {
+            if (wellMixed) {
+                // the mean field of the contact rule: every cell counts the box's mean number of Tregs per contact
+                // neighbourhood (the well-mixed g = 1/(1 + Treg/R50) with R50 = R50_contact / contactShare)
+                return 1 / (1 + totalSuppressors * contactShare / r50Contact);
+            }
+            return 1 / (1 + suppressors[v] / r50Contact);
+        }
+
+        private double secretion(int i) {
+            double e = selfEngaged;
+            double tau = p.value("tau");
+            if (e < tau) {
+                return 0;
+            }
+            double repressed = Math.max(e, p.value("E_repression_floor"))
+                    / (1 + p.value("secretion_shutoff") * p.value("sigma_P") * pstat5[i]);
+            double rate = p.value("k_prod") * (1 + p.value("boost_fold") * boost[i] / p.value("B_tot"));
+            return rate * hill(repressed, tau, p.value("secretion_switch_hill")) * suppressionOf(i);
+        }
+
+        /** Receptor expression relaxed exactly over dt towards its target; the Boost by an explicit step. */
+        private void relaxReceptors(int i, double dt) {
+            double decay = Math.exp(-kR * dt);
+            double alphaTarget;
+            double betaTarget;
+            if (kind[i] == TREG) {
+                alphaTarget = p.value("Treg_CD25") * (p.value("alpha_Treg") + p.value("alpha_STAT") * pstat5[i]);
+                betaTarget = p.value("CD122") * p.value("beta_Treg");
+            } else {
+                double tcr = selfEngaged >= p.value("tau") ? 1 : 0;
+                alphaTarget = p.value("conv_CD25") * (p.value("alpha_TCR") * tcr + p.value("alpha_STAT") * pstat5[i]);
+                betaTarget = p.value("CD122") * (p.value("beta_0") + (p.value("beta_max") - p.value("beta_0")) * tcr);
+                double b = boost[i];
+                b += dt * (p.value("k_TB") * selfEngaged + p.value("k_BB") * b) * (1 - b / p.value("B_tot"));
+                boost[i] = Math.max(0, Math.min(p.value("B_tot"), b));
+            }
+            alpha[i] = alphaTarget + (alpha[i] - alphaTarget) * decay;
+            beta[i] = betaTarget + (beta[i] - betaTarget) * decay;
+        }
+
+        /** Division and death by chance, with the well-mixed model's rates (LymphNodeModel, fate). */
+        private void fates(double dt) {
+            double dStarved = p.value("d_starved");
+            double phi = p.value("TCR_division_share");
+            double tcrDrive = phi * selfEngaged / (selfEngaged + p.value("K_TCR_division"));
+            double il2Weight = 1 - (1 - p.value("division_inputs_add")) * phi;
+            int before = cells;
+            // iterate backwards: removals swap the last agent in, daughters are appended and act from the next step
+            for (int i = before - 1; i >= 0; i--) {
+                double drive;
+                double survival;
+                double dMin;
+                if (kind[i] == TREG) {
+                    drive = signal[i];
+                    survival = signal[i];
+                    dMin = p.value("d_Treg_min");
+                } else {
+                    drive = Math.min(1, tcrDrive + il2Weight * signal[i]);
+                    survival = signal[i] + p.value("TCR_survival") * (drive - signal[i]);
+                    dMin = p.value("d_signalled");
+                }
+                double division = pMax * drive;
+                double death = dMin + (dStarved - dMin) * (1 - survival);
+                double total = division + death;
+                if (total <= 0 || random.nextDouble() >= -Math.expm1(-total * dt)) {
+                    continue;
+                }
+                if (random.nextDouble() * total < death) {
+                    il2LostWithCells += bound[i] + boundBg[i];
+                    remove(i);
+                } else {
+                    int target = nearestFreeVoxel(voxel[i], 3);
+                    if (target >= 0) {
+                        divide(i, target);
+                    }
+                }
+            }
+        }
+
+        /** Priming at APCs, naive death and thymic output (self-reactive naive cells and Tregs). */
+        private void naiveAndThymus(double dt) {
+            double primeProbability = selfEngaged >= p.value("tau") ? -Math.expm1(-dt / p.value("t_activation")) : 0;
+            double deathProbability = -Math.expm1(-p.value("d_naive") * dt);
+            double tolerise = p.value("suppressed_priming_tolerises");
+            int start = selfNaive;
+            for (int k = 0; k < start; k++) {
+                double r = random.nextDouble();
+                if (r < deathProbability) {
+                    selfNaive--;
+                } else if (r < deathProbability + primeProbability) {
+                    int a = random.nextInt(apcs.length);
+                    int apc = apcs[a];
+                    if (random.nextDouble() < suppression(apc)) {
+                        int target = nearestFreeVoxel(apc, 3);
+                        if (target >= 0) {
+                            selfNaive--;
+                            primedTotal++;
+                            addSelf(target, a);
+                        }
+                    } else if (random.nextDouble() < tolerise) {
+                        selfNaive--;
+                    }
+                }
+            }
+            // thymic output per patch volume (LymphNodeModel: θ_CD4 = CD4_naive_ss·d_naive)
+            double thymicCd4 = p.value("CD4_naive_ss") * p.value("d_naive") * patchScale;
+            selfNaive += poisson(thymicCd4 * p.value("thymic_self_fraction") * dt);
+            int newTregs = poisson(thymicCd4 * p.value("thymic_Treg_fraction") * p.value("Treg_density") * dt);
+            for (int k = 0; k < newTregs; k++) {
+                int v = randomFreeVoxel();
+                if (v >= 0) {
+                    addTreg(v);
+                }
+            }
+        }
+
+        /** Held cells stay; with Treg_motility > 0 each Treg hops to free face neighbours (lattice random walk). */
+        private void hops(double dt) {
+            for (int i = 0; i < cells; i++) {
+                if (kind[i] != TREG) {
+                    continue;
+                }
+                int hopsNow = poisson(hopRate * dt);
+                for (int k = 0; k < hopsNow; k++) {
+                    int target = faceNeighbour(voxel[i], random.nextInt(6));
+                    if (occupant[target] == FREE) {
+                        occupant[voxel[i]] = FREE;
+                        occupant[target] = i;
+                        voxel[i] = target;
+                    }
+                }
+            }
+        }
+
+        private int escapedClusters() {
+            int escaped = 0;
+            for (int apc : apcs) {
+                int count = 0;
+                int ax = apc % n;
+                int ay = (apc / n) % n;
+                int az = apc / (n * n);
+                int reach = Math.min(CLUSTER_REACH, (n - 1) / 2);
+                for (int dz = -reach; dz <= reach; dz++) {
+                    for (int dy = -reach; dy <= reach; dy++) {
+                        for (int dx = -reach; dx <= reach; dx++) {
+                            int o = occupant[wrapIndex(ax + dx, ay + dy, az + dz)];
+                            if (o >= 0 && kind[o] == SELF) {
+                                count++;
+                            }
+                        }
+                    }
+                }
+                if (count >= CLUSTER_ESCAPED) {
+                    escaped++;
+                }
+            }
+            return escaped;
+        }
+
+        // ---- agents
+
+        private void addTreg(int v) {
+            int i = append(TREG, v);
+            alpha[i] = p.value("Treg_CD25") * p.value("alpha_Treg");
+            beta[i] = p.value("CD122") * p.value("beta_Treg");
+        }
+
+        private void addSelf(int v, int apc) {
+            int i = append(SELF, v);
+            apcOf[i] = apc;
+            // a freshly primed cell: no IL-2Rα yet, resting IL-2Rβ (the well-mixed model's activated cells start so)
+            alpha[i] = 0;
+            beta[i] = p.value("CD122") * p.value("beta_0");
+        }
+
+        private int append(byte k, int v) {
+            if (cells == kind.length) {
+                int size = 2 * cells;
+                kind = Arrays.copyOf(kind, size);
+                voxel = Arrays.copyOf(voxel, size);
+                alpha = Arrays.copyOf(alpha, size);
+                beta = Arrays.copyOf(beta, size);
+                bound = Arrays.copyOf(bound, size);
+                boundBg = Arrays.copyOf(boundBg, size);
+                boost = Arrays.copyOf(boost, size);
+                apcOf = Arrays.copyOf(apcOf, size);
+                pstat5 = Arrays.copyOf(pstat5, size);
+                signal = Arrays.copyOf(signal, size);
+                free = Arrays.copyOf(free, size);
+                freeBg = Arrays.copyOf(freeBg, size);
+            }
+            int i = cells++;
+            kind[i] = k;
+            voxel[i] = v;
+            alpha[i] = 0;
+            beta[i] = 0;
+            bound[i] = 0;
+            boundBg[i] = 0;
+            boost[i] = 0;
+            apcOf[i] = -1;
+            pstat5[i] = 0;
+            signal[i] = 0;
+            free[i] = 0;
+            freeBg[i] = 0;
+            occupant[v] = i;
+            return i;
+        }
+
+        /** The daughter takes half of every molecule count (division conserves them, as the population totals do). */
+        private void divide(int i, int target) {
+            int d = append(kind[i], target);
+            alpha[i] /= 2;
+            beta[i] /= 2;
+            bound[i] /= 2;
+            boundBg[i] /= 2;
+            boost[i] /= 2;
+            alpha[d] = alpha[i];
+            beta[d] = beta[i];
+            bound[d] = bound[i];
+            boundBg[d] = boundBg[i];
+            boost[d] = boost[i];
+            apcOf[d] = apcOf[i];
+        }
+
+        private void remove(int i) {
+            occupant[voxel[i]] = FREE;
+            int last = --cells;
+            if (i != last) {
+                kind[i] = kind[last];
+                voxel[i] = voxel[last];
+                alpha[i] = alpha[last];
+                beta[i] = beta[last];
+                bound[i] = bound[last];
+                boundBg[i] = boundBg[last];
+                boost[i] = boost[last];
+                apcOf[i] = apcOf[last];
+                pstat5[i] = pstat5[last];
+                signal[i] = signal[last];
+                free[i] = free[last];
+                freeBg[i] = freeBg[last];
+                occupant[voxel[i]] = i;
+            }
+        }
+
+        // ---- space
+
+        private void addAround(int v, double amount) {
+            if (amount == 0) {
+                return;
+            }
+            int x = v % n;
+            int y = (v / n) % n;
+            int z = v / (n * n);
+            for (int dz = -radius; dz <= radius; dz++) {
+                for (int dy = -radius; dy <= radius; dy++) {
+                    for (int dx = -radius; dx <= radius; dx++) {
+                        suppressors[wrapIndex(x + dx, y + dy, z + dz)] += amount;
+                    }
+                }
+            }
+        }
+
+        /** A free voxel closest to v (Chebyshev shells 1..maxShell, random within a shell), or -1. */
+        private int nearestFreeVoxel(int v, int maxShell) {
+            int x = v % n;
+            int y = (v / n) % n;
+            int z = v / (n * n);
+            int[] candidates = new int[(2 * maxShell + 1) * (2 * maxShell + 1) * (2 * maxShell + 1)];
+            for (int s = 1; s <= Math.min(maxShell, (n - 1) / 2); s++) {
+                int found = 0;
+                for (int dz = -s; dz <= s; dz++) {
+                    for (int dy = -s; dy <= s; dy++) {
+                        for (int dx = -s; dx <= s; dx++) {
+                            if (Math.max(Math.abs(dx), Math.max(Math.abs(dy), Math.abs(dz))) != s) {
+                                continue;
+                            }
+                            int w = wrapIndex(x + dx, y + dy, z + dz);
+                            if (occupant[w] == FREE) {
+                                candidates[found++] = w;
+                            }
+                        }
+                    }
+                }
+                if (found > 0) {
+                    return candidates[random.nextInt(found)];
+                }
+            }
+            return -1;
+        }
+
+        private int randomFreeVoxel() {
+            for (int tries = 0; tries < 1000; tries++) {
+                int v = random.nextInt(occupant.length);
+                if (occupant[v] == FREE) {
+                    return v;
+                }
+            }
+            for (int v = 0; v < occupant.length; v++) {
+                if (occupant[v] == FREE) {
+                    return v;
+                }
+            }
+            return -1;
+        }
+
+        private int faceNeighbour(int v, int face) {
+            int x = v % n;
+            int y = (v / n) % n;
+            int z = v / (n * n);
+            return switch (face) {
+                case 0 -> wrapIndex(x + 1, y, z);
+                case 1 -> wrapIndex(x - 1, y, z);
+                case 2 -> wrapIndex(x, y + 1, z);
+                case 3 -> wrapIndex(x, y - 1, z);
+                case 4 -> wrapIndex(x, y, z + 1);
+                default -> wrapIndex(x, y, z - 1);
+            };
+        }
+
+        private int wrapIndex(int x, int y, int z) {
+            return Math.floorMod(x, n) + n * (Math.floorMod(y, n) + n * Math.floorMod(z, n));
+        }
+
+        private int poisson(double mean) {
+            if (mean <= 0) {
+                return 0;
+            }
+            // Knuth's product method: the means here are below 1 per step
+            double limit = Math.exp(-mean);
+            int k = 0;
+            double prod = random.nextDouble();
+            while (prod > limit) {
+                k++;
+                prod *= random.nextDouble();
+            }
+            return k;
+        }
+    }
+
+    /** C(x, y, K) of Tkach 2014 (as in the well-mixed model): the complex count of X + Y ⇌ XY at equilibrium. */
+    static double complex(double x, double y, double k) {
+        double s = x + y + k;
+        double d = x - y;
+        double disc = d * d + k * (2 * x + 2 * y + k);
+        return s + Math.sqrt(disc) == 0 ? 0 : 2 * x * y / (s + Math.sqrt(disc));
+    }
+
+    /** max(d, 0) smoothed over width w, as the well-mixed model's free receptors. */
+    static double softPositive(double d, double w) {
+        return w <= 0 ? Math.max(d, 0) : (d + Math.sqrt(d * d + w * w)) / 2;
+    }
+
+    static double hill(double x, double k, double m) {
+        if (x <= 0) {
+            return 0;
+        }
+        double xm = Math.pow(x, m);
+        return xm / (xm + Math.pow(k, m));
+    }
+
+    /** The read-outs as "id (unit)", for messages. */
+    public static String describeOutputs() {
+        List<String> out = new ArrayList<>();
+        UNITS.forEach((k, v) -> out.add(String.format(Locale.ROOT, "%s (%s)", k, v)));
+        return String.join(", ", out);
+    }
+}

@@ -1,0 +1,84 @@
+package org.il2sim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent-based tissue model (treg-micro-domains) through `il2sim run`, as a user's script would drive it. */
+class TissueRunCommandTest {
+
+    private static SbmlSimulateCommandTest.Run run(String... args) {
+        return SbmlSimulateCommandTest.run(args);
+    }
+
+    @Test
+    void aTissueScenarioWritesItsReplicatesAndTakesParameters(@TempDir Path dir) throws IOException {
+        Path scenario = dir.resolve("md.yaml");
+        Files.writeString(scenario, "name: md\nmodel: treg-micro-domains\nduration: 3 h\nsteps: 3\nreplicates: 2\n"
+                + "seed: 4\nparameters:\n  box_voxels: 12\noutputs: [Treg, self_total, IL2_pM]\n");
+        SbmlSimulateCommandTest.Run r = run("run", scenario.toString(), "--out", dir.resolve("o").toString(),
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"method\" : \"agents\"");
+        List<String> lines = Files.readAllLines(dir.resolve("o/timecourse.csv"));
+        // a 120 µm box is 1.728 nL: 50 Tregs and 100 self-reactive naive cells per nL
+        assertThat(lines).contains("0,1,Treg,86,cells", "0,2,Treg,86,cells", "0,1,self_total,173,cells",
+                "0,1,IL2_pM,0,pM");
+        assertThat(lines).anyMatch(l -> l.startsWith("180,2,IL2_pM,"));
+        assertThat(dir.resolve("o/timecourse.png")).exists();
+        assertThat(dir.resolve("o/summary.csv")).exists();
+
+        // the same seed gives the same file; Treg_density 0 leaves no Tregs
+        Files.writeString(scenario, Files.readString(scenario).replace("box_voxels: 12", "box_voxels: 12\n"
+                + "  Treg_density: 0"));
+        SbmlSimulateCommandTest.Run none = run("run", scenario.toString(), "--out", dir.resolve("n").toString(),
+                "--quiet");
+        assertThat(none.code()).as(none.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("n/timecourse.csv"))).filteredOn(l -> l.contains(",Treg,"))
+                .allMatch(l -> l.endsWith(",0,cells"));
+    }
+
+    @Test
+    void badTissueScenariosAreRefusedWithTheirLocation(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "model: treg-micro-domains\nduration: 1 h\nparameters:\n  Treg_densty: 0.5\n"
+                + "initial:\n  Treg: 4 cells\ninterventions:\n  - at: 1 h\n    set: {anti_IL2: 1}\n"
+                + "outputs: [Treg, self_activ]\n");
+        SbmlSimulateCommandTest.Run r = run("run", bad.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("bad.yaml:6:3: the tissue model 'treg-micro-domains' has no species")
+                .contains("bad.yaml:9:11: the tissue model 'treg-micro-domains' takes no timed interventions")
+                .doesNotContain("Exception");
+        assertThat(dir.resolve("o")).doesNotExist();
+
+        Files.writeString(bad, "model: treg-micro-domains\nduration: 1 h\nparameters:\n  Treg_densty: 0.5\n"
+                + "outputs: [Treg, self_activ]\n");
+        SbmlSimulateCommandTest.Run p = run("run", bad.toString(), "--out", dir.resolve("o").toString());
+        assertThat(p.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(p.err()).contains("bad.yaml:4:3: unknown parameter 'Treg_densty' (did you mean 'Treg_density'?)");
+
+        Files.writeString(bad, "model: treg-micro-domains\nduration: 1 h\noutputs: [Treg, self_activ]\n");
+        SbmlSimulateCommandTest.Run o = run("run", bad.toString(), "--out", dir.resolve("o").toString());
+        assertThat(o.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(o.err()).contains("bad.yaml:3:17: unknown output 'self_activ' (did you mean 'self_active'")
+                .contains("IL2_pM (pM)");
+
+        Files.writeString(bad, "model: treg-micro-domains\nduration: 1 h\nparameters:\n  contact_radius: 30\n");
+        SbmlSimulateCommandTest.Run v = run("run", bad.toString(), "--out", dir.resolve("o").toString());
+        assertThat(v.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(v.err()).contains("contact_radius must be a whole number of voxels").doesNotContain("Exception");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void modelsShowListsTheTissueModelsValuesWithTheirSources() {
+        SbmlSimulateCommandTest.Run r = run("models", "show", "treg-micro-domains");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("R50_contact").contains("Thornton").contains("D_IL2").contains("Busse");
+    }
+}

@@ -1,0 +1,66 @@
+package org.il2sim.tissue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.il2sim.core.solver.ssa.Ensemble;
+import org.il2sim.models.immune.ParameterTable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * B4 in space with the bundled values (docs/tissue.md, "Treg micro-domains: what the runs show"): the findings, one
+ * seed, 6 days. In the well-mixed limit of the same agents the Tregs prune the self-reactive clone; in space, the
+ * clusters that no signalled Treg touches keep most of their own IL-2 and escape, so the clone expands at the bundled
+ * Treg density and the density response is graded, not a switch. Removing Tregs lets the clone fill the box.
+ */
+class TregMicroDomainsB4Test {
+
+    static final double DAY = 1440;
+
+    record Case(String name, ParameterTable p) {
+    }
+
+    @Test
+    void spaceLetsClustersEscapeWhereTheWellMixedLimitPrunes() {
+        ParameterTable p = TregMicroDomains.defaults();
+        List<Case> cases = List.of(new Case("space", p), new Case("well mixed", p.with("well_mixed", 1, "test")),
+                new Case("space, no Tregs", p.with("Treg_density", 0, "test")),
+                new Case("space, half density", p.with("Treg_density", 0.5, "test")),
+                new Case("space, double density", p.with("Treg_density", 2, "test")));
+        double[] t = TregMicroDomainsTest.grid(6 * DAY, 24);
+        double[][][] runs = new double[cases.size()][][];
+        IntStream.range(0, cases.size()).parallel().forEach(k -> runs[k] = TregMicroDomains.run(cases.get(k).p(), t,
+                Ensemble.replicateGenerator(1, 0), null).samples());
+        int total = TregMicroDomainsTest.column("self_total");
+        int active = TregMicroDomainsTest.column("self_active");
+        int clusters = TregMicroDomainsTest.column("clusters_over_10");
+        int share = TregMicroDomainsTest.column("Treg_pSTAT5_share");
+        double start = runs[0][0][total];
+        double[] peak = new double[cases.size()];
+        for (int k = 0; k < cases.size(); k++) {
+            for (double[] row : runs[k]) {
+                peak[k] = Math.max(peak[k], row[total]);
+            }
+            double[] end = runs[k][t.length - 1];
+            System.out.printf("%-22s clone peak %6.0f (start %.0f), day 6: clone %6.0f, activated %6.0f, clusters "
+                    + "over 10 cells %2.0f, Treg share of pSTAT5 at 6 h %.2f%n", cases.get(k).name(), peak[k], start,
+                    end[total], end[active], end[clusters], runs[k][1][share]);
+        }
+        int last = t.length - 1;
+        // well mixed: the clone never grows and its activated cells are pruned
+        assertThat(peak[1]).isLessThanOrEqualTo(start);
+        assertThat(runs[1][last][active]).isLessThan(0.1 * start);
+        assertThat(runs[1][last][clusters]).isZero();
+        // space, bundled density: the clone expands and most APCs carry an escaped cluster
+        assertThat(peak[0]).isGreaterThan(1.5 * start);
+        assertThat(runs[0][last][clusters]).isGreaterThan(30);
+        // early IL-2 signal mostly in Tregs (S9), in space too
+        assertThat(runs[0][1][share]).isGreaterThan(0.5);
+        // no Tregs: the clone fills the box
+        assertThat(peak[2]).isGreaterThan(5 * start);
+        // graded density response: half the Tregs, a larger clone; double, a smaller one, still above its start
+        assertThat(peak[3]).isGreaterThan(1.5 * peak[0]);
+        assertThat(peak[4]).isLessThan(peak[0]).isGreaterThan(0.9 * start);
+    }
+}

@@ -1,0 +1,142 @@
+package org.il2sim.tissue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.il2sim.core.sim.CompiledModel;
+import org.il2sim.core.sim.Methods;
+import org.il2sim.core.sim.TimeCourse;
+import org.il2sim.core.solver.Tolerances;
+import org.il2sim.core.solver.ssa.Ensemble;
+import org.il2sim.models.immune.LymphNodeModel;
+import org.il2sim.models.immune.LymphNodeSetup;
+import org.il2sim.models.immune.ParameterTable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent-based patch against independent references: every IL-2 molecule accounted for; its well-mixed limit
+ * against the well-mixed ODE model ({@link LymphNodeModel}, a different code path through the network solver);
+ * reproducible from its seed; bad values refused by name.
+ */
+class TregMicroDomainsTest {
+
+    static final double DAY = 1440;
+
+    static double[] grid(double end, int n) {
+        double[] t = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            t[i] = end * i / n;
+        }
+        return t;
+    }
+
+    static int column(String id) {
+        return TregMicroDomains.OUTPUTS.indexOf(id);
+    }
+
+    static TregMicroDomains.Run run(ParameterTable p, double[] times, long seed) {
+        return TregMicroDomains.run(p, times, Ensemble.replicateGenerator(seed, 0), null);
+    }
+
+    @Test
+    void everyIl2MoleculeIsAccountedFor() {
+        // space, moving Tregs and an antibody sink: the field solve, binding, internalisation, clearance and the
+        // bound IL-2 of dying cells must add up to what was secreted
+        ParameterTable p = TregMicroDomains.defaults().with("Treg_motility", 60, "test").with("anti_IL2", 0.01,
+                "test");
+        TregMicroDomains.Run r = run(p, grid(1.5 * DAY, 3), 3);
+        System.out.printf("IL-2 balance after 1.5 days: %.3g of %.3g molecules secreted%n", r.il2Balance(),
+                r.il2Secreted());
+        assertThat(r.il2Secreted()).isGreaterThan(1e7);
+        assertThat(Math.abs(r.il2Balance())).isLessThan(1e-6 * r.il2Secreted());
+    }
+
+    @Test
+    void sameSeedSameRunOtherSeedOtherRun() {
+        double[] t = grid(DAY, 4);
+        double[][] a = run(TregMicroDomains.defaults(), t, 11).samples();
+        double[][] b = run(TregMicroDomains.defaults(), t, 11).samples();
+        double[][] c = run(TregMicroDomains.defaults(), t, 12).samples();
+        assertThat(b).isDeepEqualTo(a);
+        assertThat(c[4][column("self_active")]).isNotEqualTo(a[4][column("self_active")]);
+    }
+
+    /**
+     * The well-mixed limit (one IL-2 pool, every Treg suppressing every cell) of the agents, averaged over
+     * replicates, against the ODE of the well-mixed patch with the same values, scaled to the box (8 nL: 8× the cells,
+     * R50 = R50_contact / contact share). The ODE is a mean field of the agents: it follows one average cell per
+     * population, while agents differ (daughters start with half the receptors), so they agree closely while few
+     * cells have divided and drift apart later.
+     */
+    @Test
+    void wellMixedAgentsFollowTheWellMixedOde() {
+        ParameterTable agents = TregMicroDomains.defaults().with("well_mixed", 1, "test");
+        double[] t = grid(DAY, 8);
+        int replicates = 8;
+        double[][] mean = new double[t.length][TregMicroDomains.OUTPUTS.size()];
+        for (int r = 0; r < replicates; r++) {
+            double[][] v = TregMicroDomains.run(agents, t, Ensemble.replicateGenerator(5, r), null).samples();
+            for (int i = 0; i < t.length; i++) {
+                for (int k = 0; k < v[i].length; k++) {
+                    mean[i][k] += v[i][k] / replicates;
+                }
+            }
+        }
+        double scale = boxVolume(agents) / agents.value("V_patch");
+        double contact = Math.pow(2 * agents.value("contact_radius") + 1, 3) / Math.pow(agents.value("box_voxels"), 3);
+        ParameterTable ode = LymphNodeModel.defaults().overlaid("treg-micro-domains-overlay.tsv");
+        for (String id : List.of("V_patch", "Treg_0", "self_naive_0", "CD4_naive_ss")) {
+            ode = ode.with(id, ode.value(id) * scale, "scaled to the agents' box");
+        }
+        ode = ode.with("R50", agents.value("R50_contact") / contact, "the agents' contact rule, averaged")
+                .with("foreign_naive_0", 0, "self antigen only");
+        String[] ids = {"IL2_pM", "Treg", "self_naive", "self_active"};
+        CompiledModel m = CompiledModel.compile(LymphNodeModel.build(new LymphNodeSetup(false, false), ode));
+        List<CompiledModel.Readout> outs = new ArrayList<>();
+        for (String id : ids) {
+            // cell counts are amounts; IL2_pM is a rule, read as it is
+            outs.add(m.readout(id, !id.equals("IL2_pM")));
+        }
+        double[][] o = TimeCourse.run(m, Methods.defaultOde(), Tolerances.DEFAULT.withRelative(1e-8)
+                .withAbsolute(1e-10), t, outs, true);
+        for (int i = 1; i < t.length; i++) {
+            System.out.printf("%.2f d: IL-2 %.4g / %.4g pM, Treg %.1f / %.1f, naive %.1f / %.1f, active %.1f / %.1f"
+                    + " (agents / ODE)%n", t[i] / DAY, mean[i][column("IL2_pM")], o[i][0], mean[i][column("Treg")],
+                    o[i][1], mean[i][column("self_naive")], o[i][2], mean[i][column("self_active")], o[i][3]);
+        }
+        for (int i = 1; i < t.length; i++) {
+            // the mean-field error grows with the divisions; counts also carry sampling noise, allowed at 3 standard
+            // errors of a Poisson count's mean over the replicates
+            double tolerance = t[i] <= DAY / 2 ? 0.05 : 0.10;
+            assertThat(mean[i][column("IL2_pM")]).as("IL-2 at %s min", t[i]).isCloseTo(o[i][0],
+                    org.assertj.core.data.Offset.offset(2 * tolerance * o[i][0]));
+            String[] counts = {"Treg", "self_naive", "self_active"};
+            for (int k = 0; k < counts.length; k++) {
+                double expected = o[i][k + 1];
+                double allowed = tolerance * expected + 3 * Math.sqrt(expected / replicates);
+                assertThat(mean[i][column(counts[k])]).as("%s at %s min", counts[k], t[i]).isCloseTo(expected,
+                        org.assertj.core.data.Offset.offset(allowed));
+            }
+        }
+    }
+
+    static double boxVolume(ParameterTable p) {
+        double side = p.value("box_voxels") * p.value("voxel_edge") * 1e-5;  // µm → dm
+        return side * side * side;                                          // L
+    }
+
+    @Test
+    void badValuesAreRefusedByName() {
+        double[] t = grid(10, 1);
+        ParameterTable p = TregMicroDomains.defaults();
+        assertThatThrownBy(() -> run(p.with("box_voxels", 2.5, "test"), t, 1)).hasMessageContaining("box_voxels");
+        assertThatThrownBy(() -> run(p.with("contact_radius", 10, "test"), t, 1))
+                .hasMessageContaining("contact_radius");
+        assertThatThrownBy(() -> run(p.with("well_mixed", 0.5, "test"), t, 1)).hasMessageContaining("well_mixed");
+        assertThatThrownBy(() -> run(p.with("APC_density", 0, "test"), t, 1)).hasMessageContaining("APC_density");
+        assertThatThrownBy(() -> run(p.with("R50_contact", 0, "test"), t, 1)).hasMessageContaining("R50_contact");
+        assertThatThrownBy(() -> run(p, new double[]{10, 5}, 1)).hasMessageContaining("ascend");
+    }
+}
