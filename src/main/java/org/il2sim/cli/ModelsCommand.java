@@ -95,6 +95,14 @@ final class ModelsCommand implements Runnable {
                 case "gamma-chain" -> showGammaChain(o);
                 case "il2-receptor-binding" -> showNetwork(o, ScenarioRunner.load(new Scenario.Builtin(name)),
                         java.util.Set.of());
+                case org.il2sim.tissue.TregMicroDomains.MODEL_NAME -> {
+                    ReactionNetwork n = ScenarioRunner.load(new Scenario.Builtin(name));
+                    o.println(name + " — " + ScenarioReader.POPULATION_MODELS.get(name));
+                    o.println("an agent model on an IL-2 diffusion grid (docs/tissue.md): no species or reactions; "
+                            + "cells and IL-2 are advanced by its own schedule; time in min");
+                    o.println("outputs: " + org.il2sim.tissue.TregMicroDomains.describeOutputs());
+                    printParameters(o, n, n.parameters(), java.util.Set.of());
+                }
                 default -> {
                     if (ScenarioReader.POPULATION_MODELS.containsKey(name)) {
                         o.println(name + " — " + ScenarioReader.POPULATION_MODELS.get(name)

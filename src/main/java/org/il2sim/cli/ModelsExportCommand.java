@@ -60,6 +60,10 @@ final class ModelsExportCommand implements Callable<Integer> {
             throw new UserInputException("unknown model '" + name + "'; built-in: "
                     + String.join(", ", ScenarioReader.BUILTIN_MODELS));
         }
+        if (name.equals(org.il2sim.tissue.TregMicroDomains.MODEL_NAME)) {
+            throw new UserInputException("'" + name + "' is an agent model on a diffusion grid, not a reaction "
+                    + "network, so SBML cannot carry it; 'il2sim models show " + name + "' lists its values");
+        }
         CliChecks.outputFolderExists(out);
         ReactionNetwork network = name.equals("gamma-chain") ? gammaChain()
                 : ScenarioRunner.load(new Scenario.Builtin(name));

@@ -43,7 +43,7 @@ public final class TregMicroDomains {
     /** Read-outs, in the order of {@link Run#row}; ids as scenarios name them. */
     public static final List<String> OUTPUTS = List.of("IL2_pM", "IL2_pM_max", "Treg", "self_naive", "self_active",
             "self_total", "Treg_pSTAT5", "self_pSTAT5", "Treg_pSTAT5_share", "self_suppression", "self_primed_total",
-            "clusters_over_10");
+            "clusters_over_10", "divisions_blocked");
     private static final Map<String, String> UNITS = units();
 
     private static final byte TREG = 0;
@@ -54,14 +54,35 @@ public final class TregMicroDomains {
     static final int CLUSTER_REACH = 3;
     /** A cluster of at least this many activated self-reactive cells has escaped control (read-out only). */
     static final int CLUSTER_ESCAPED = 10;
+    /** Largest mean drawn by the product method in one go. */
+    private static final double POISSON_CHUNK = 30;
+    /** Bounds of time_step (min): below, runs take too many steps; above, priming and fates lose their timing. */
+    static final double MIN_TIME_STEP = 1e-3;
+    static final double MAX_TIME_STEP = 60;
+    /** Largest box side (voxels): 200³ voxels need about 650 MB per replicate. */
+    static final int MAX_BOX_VOXELS = 200;
+    /** Values that must be above 0 (others may be 0). */
+    private static final List<String> POSITIVE = List.of("V_patch", "voxel_edge", "t_half_R", "t_half_endo",
+            "t_half_clear", "CD4_doubling", "t_activation", "K_R", "K_P", "tau", "B_tot", "K_S", "K_S_Treg",
+            "field_tolerance", "R50_contact");
 
     private TregMicroDomains() {
     }
 
     /** The bundled values: lymph-node.tsv with the micro-domain overlay, plus the spatial values. */
     public static ParameterTable defaults() {
-        return LymphNodeModel.defaults().overlaid("treg-micro-domains-overlay.tsv").extended("treg-micro-domains.tsv");
+        return LymphNodeModel.defaults().overlaid("treg-micro-domains-overlay.tsv").without(NOT_READ)
+                .extended("treg-micro-domains.tsv");
     }
+
+    /**
+     * Values of lymph-node.tsv the agents do not read: the foreign clone and its antigen (not yet agents), the
+     * counted destiny, the well-mixed R50 (replaced by R50_contact) and the populations' numerical floor. Left out, so
+     * that scenarios cannot set them to no effect.
+     */
+    static final List<String> NOT_READ = List.of("K_TCR_foreign", "pMHC_foreign", "t_foreign_antigen",
+            "foreign_naive_0", "counted_destiny", "destiny_TCR_generations", "destiny_IL2_generations", "R50",
+            "cell_floor");
 
     /** Name of the built-in model in scenarios. */
     public static final String MODEL_NAME = "treg-micro-domains";
@@ -98,7 +119,7 @@ public final class TregMicroDomains {
         m.put("IL2_pM", "pM");
         m.put("IL2_pM_max", "pM");
         for (String c : List.of("Treg", "self_naive", "self_active", "self_total", "self_primed_total",
-                "clusters_over_10")) {
+                "clusters_over_10", "divisions_blocked")) {
             m.put(c, "cells");
         }
         for (String c : List.of("Treg_pSTAT5", "self_pSTAT5", "Treg_pSTAT5_share", "self_suppression")) {
@@ -174,9 +195,12 @@ public final class TregMicroDomains {
         private double[] signal = new double[64];
         private double[] free = new double[64];
         private double[] freeBg = new double[64];
+        private double[] capacity = new double[64];
+        private double[] capacityBg = new double[64];
 
         private int selfNaive;
         private long primedTotal;
+        private long divisionsBlocked;
         private double il2Secreted;
         private double il2Internalised;
         private double il2LostWithCells;
@@ -201,11 +225,25 @@ public final class TregMicroDomains {
         Run(ParameterTable p, RandomGenerator random) {
             this.p = p;
             this.random = random;
+            for (Parameter q : p.parameters()) {
+                if (!Double.isFinite(q.value()) || q.value() < 0) {
+                    throw new IllegalArgumentException(q.id() + " must be finite and not negative, got " + q.value());
+                }
+            }
+            for (String id : POSITIVE) {
+                if (!(p.value(id) > 0)) {
+                    throw new IllegalArgumentException(id + " must be positive, got " + p.value(id));
+                }
+            }
+            if (p.value("time_step") < MIN_TIME_STEP || p.value("time_step") > MAX_TIME_STEP) {
+                throw new IllegalArgumentException("time_step must be from " + MIN_TIME_STEP + " to " + MAX_TIME_STEP
+                        + " min, got " + p.value("time_step"));
+            }
             n = (int) Math.round(p.value("box_voxels"));
             h = p.value("voxel_edge");
-            if (n < 3 || n > 1000 || n != p.value("box_voxels")) {
-                throw new IllegalArgumentException("box_voxels must be a whole number from 3 to 1000, got "
-                        + p.value("box_voxels"));
+            if (n < 3 || n > MAX_BOX_VOXELS || n != p.value("box_voxels")) {
+                throw new IllegalArgumentException("box_voxels must be a whole number from 3 to " + MAX_BOX_VOXELS
+                        + " (memory: about 80 bytes per voxel per replicate), got " + p.value("box_voxels"));
             }
             double voxelUm3 = h * h * h;
             // 1 µm³ = 1e-15 L; 1 nM = 1e-9 mol/L
@@ -229,14 +267,6 @@ public final class TregMicroDomains {
                 throw new IllegalArgumentException("R50_contact must be positive (Tregs), got " + r50Contact);
             }
             selfEngaged = complex(p.value("n_TCR0"), p.value("pMHC_self"), p.value("K_TCR_self"));
-            if (!(p.value("time_step") > 0) || Double.isInfinite(p.value("time_step"))) {
-                throw new IllegalArgumentException("time_step must be positive and finite (min), got "
-                        + p.value("time_step"));
-            }
-            if (!(p.value("Treg_motility") >= 0) || Double.isInfinite(p.value("Treg_motility"))) {
-                throw new IllegalArgumentException("Treg_motility must be 0 or positive (um^2/min), got "
-                        + p.value("Treg_motility"));
-            }
             hopRate = 6 * p.value("Treg_motility") / (h * h);
             double mixed = p.value("well_mixed");
             if (mixed != 0 && mixed != 1) {
@@ -265,6 +295,11 @@ public final class TregMicroDomains {
                 occupant[apcs[a]] = APC;
             }
             int tregs = (int) Math.round(p.value("Treg_0") * p.value("Treg_density") * patchScale);
+            if ((long) apcCount + tregs > occupant.length) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the box holds %d cells (one per "
+                        + "voxel), but APC_density and Treg_0 x Treg_density ask for %d APCs and %d Tregs",
+                        occupant.length, apcCount, tregs));
+            }
             double held = p.value("Treg_at_APC_fraction");
             if (!(held >= 0 && held <= 1)) {
                 throw new IllegalArgumentException("Treg_at_APC_fraction must be from 0 to 1, got " + held);
@@ -272,7 +307,7 @@ public final class TregMicroDomains {
             for (int k = 0; k < tregs; k++) {
                 // Liu 2015: Tregs that see the self antigen sit on the APCs showing it
                 int v = random.nextDouble() < held ? nearestFreeVoxel(apcs[random.nextInt(apcs.length)], 3) : -1;
-                addTreg(v >= 0 ? v : randomFreeVoxel());
+                addTreg(v >= 0 ? v : randomFreeVoxel(), true);
             }
             selfNaive = (int) Math.round(p.value("self_naive_0") * patchScale);
         }
@@ -305,7 +340,7 @@ public final class TregMicroDomains {
             return new double[]{1e3 * sum / c.length, 1e3 * max, tregs, selfNaive, active, selfNaive + active,
                     tregs == 0 ? 0 : tregP / tregs, active == 0 ? 0 : selfP / active,
                     tregP + selfP > 0 ? tregP / (tregP + selfP) : 0, active == 0 ? 1 : selfG / active, primedTotal,
-                    escapedClusters()};
+                    escapedClusters(), divisionsBlocked};
         }
 
         /** Output samples, values[time][read-out], once {@link #run} has finished. */
@@ -344,12 +379,15 @@ public final class TregMicroDomains {
             Arrays.fill(uptake, 0);
             double kOn = p.value("k_on");
             double kOnBg = p.value("k_on_bg");
+            double[] before = grid.concentrations();
             for (int i = 0; i < cells; i++) {
                 int v = voxel[i];
                 if (kind[i] == SELF) {
                     source[v] += secretion(i) / moleculesPerNm;
                 }
-                uptake[v] += (kOn * free[i] + kOnBg * freeBg[i]) / moleculesPerNm;
+                capacity[i] = bindingCapacity(kOn, free[i], before[v], dt);
+                capacityBg[i] = bindingCapacity(kOnBg, freeBg[i], before[v], dt);
+                uptake[v] += (capacity[i] + capacityBg[i]) / moleculesPerNm;
             }
             double secretedNow = 0;
             for (double s : source) {
@@ -371,8 +409,8 @@ public final class TregMicroDomains {
             il2Cleared += grid.decayRate() * dt * fieldNow * moleculesPerNm;
             for (int i = 0; i < cells; i++) {
                 int v = voxel[i];
-                double b1 = kOn * free[i] * c[v] * dt;
-                double b2 = kOnBg * freeBg[i] * c[v] * dt;
+                double b1 = capacity[i] * c[v] * dt;
+                double b2 = capacityBg[i] * c[v] * dt;
                 // Tkach's binding stops at the assembled receptors: what a long step binds beyond them goes back
                 double excess = Math.max(0, b1 - free[i]) + Math.max(0, b2 - freeBg[i]);
                 b1 = Math.min(b1, free[i]);
@@ -385,12 +423,35 @@ public final class TregMicroDomains {
                 boundBg[i] = xbg;
                 relaxReceptors(i, dt);
             }
+            if (wellMixed) {
+                // what went back to single voxels is shared again: one pool
+                Arrays.fill(c, meanOf(c));
+            }
             time += dt;
             fates(dt);
             naiveAndThymus(dt);
             if (hopRate > 0) {
                 hops(dt);
             }
+        }
+
+        /**
+         * Binding capacity of free receptors over a step (molecules/min per nM): k_on·free while k_on·c·Δt is small;
+         * free·(1 − e^{−k_on·c·Δt})/(c·Δt) in general, with c the concentration at the step's start, so that a long
+         * step at high IL-2 fills the free receptors instead of binding k_on·c·Δt times them (exact for binding at
+         * constant c within the step, internalisation aside). The field then takes it up implicitly.
+         */
+        private static double bindingCapacity(double kOn, double free, double c, double dt) {
+            double x = kOn * c * dt;
+            return x < 1e-6 ? kOn * free : free * -Math.expm1(-x) / (c * dt);
+        }
+
+        private static double meanOf(double[] c) {
+            double sum = 0;
+            for (double v : c) {
+                sum += v;
+            }
+            return sum / c.length;
         }
 
         /**
@@ -527,6 +588,8 @@ public final class TregMicroDomains {
                     int target = nearestFreeVoxel(voxel[i], 3);
                     if (target >= 0) {
                         divide(i, target);
+                    } else {
+                        divisionsBlocked++;
                     }
                 }
             }
@@ -564,7 +627,7 @@ public final class TregMicroDomains {
             for (int k = 0; k < newTregs; k++) {
                 int v = randomFreeVoxel();
                 if (v >= 0) {
-                    addTreg(v);
+                    addTreg(v, false);
                 }
             }
         }
@@ -614,18 +677,23 @@ public final class TregMicroDomains {
 
         // ---- agents
 
-        private void addTreg(int v) {
+        /**
+         * A Treg present at t = 0 carries its resting receptors (as the patch's starting Tregs); one from the thymus
+         * starts without IL-2 receptors and builds them at k_R, as the well-mixed populations gain cells without
+         * receptor molecules.
+         */
+        private void addTreg(int v, boolean resting) {
             int i = append(TREG, v);
-            alpha[i] = p.value("Treg_CD25") * p.value("alpha_Treg");
-            beta[i] = p.value("CD122") * p.value("beta_Treg");
+            if (resting) {
+                alpha[i] = p.value("Treg_CD25") * p.value("alpha_Treg");
+                beta[i] = p.value("CD122") * p.value("beta_Treg");
+            }
         }
 
+        /** A primed cell starts without IL-2 receptors, as the patch's activated cells are recruited. */
         private void addSelf(int v, int apc) {
             int i = append(SELF, v);
             apcOf[i] = apc;
-            // a freshly primed cell: no IL-2Rα yet, resting IL-2Rβ (the well-mixed model's activated cells start so)
-            alpha[i] = 0;
-            beta[i] = p.value("CD122") * p.value("beta_0");
         }
 
         private int append(byte k, int v) {
@@ -643,6 +711,8 @@ public final class TregMicroDomains {
                 signal = Arrays.copyOf(signal, size);
                 free = Arrays.copyOf(free, size);
                 freeBg = Arrays.copyOf(freeBg, size);
+                capacity = Arrays.copyOf(capacity, size);
+                capacityBg = Arrays.copyOf(capacityBg, size);
             }
             int i = cells++;
             kind[i] = k;
@@ -780,7 +850,16 @@ public final class TregMicroDomains {
             if (mean <= 0) {
                 return 0;
             }
-            // Knuth's product method: the means here are below 1 per step
+            if (mean > POISSON_CHUNK) {
+                // a sum of independent Poisson draws is Poisson: split large means (the product method underflows)
+                int parts = (int) Math.ceil(mean / POISSON_CHUNK);
+                int k = 0;
+                for (int j = 0; j < parts; j++) {
+                    k += poisson(mean / parts);
+                }
+                return k;
+            }
+            // Knuth's product method (the means here are mostly below 1 per step)
             double limit = Math.exp(-mean);
             int k = 0;
             double prod = random.nextDouble();

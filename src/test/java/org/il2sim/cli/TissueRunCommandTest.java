@@ -75,10 +75,31 @@ class TissueRunCommandTest {
         assertThat(dir.resolve("o")).doesNotExist();
     }
 
+    /** Every condition's bad value is reported before anything runs, with the condition's location. */
     @Test
-    void modelsShowListsTheTissueModelsValuesWithTheirSources() {
+    void badConditionsAreReportedTogetherWithTheirLocation(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("c.yaml");
+        Files.writeString(bad, "model: treg-micro-domains\nexperiment: knockout\nduration: 1 h\nconditions:\n"
+                + "  wide:\n    parameters: {contact_radius: 30}\n  crowded:\n    parameters: {Treg_density: 1000}\n"
+                + "  old:\n    parameters: {R50: 5}\n");
+        SbmlSimulateCommandTest.Run r = run("run", bad.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("c.yaml:5:3: condition 'wide': contact_radius must be a whole number")
+                .contains("c.yaml:7:3: condition 'crowded': the box holds 8000 cells")
+                .contains("unknown parameter 'R50'").doesNotContain("Exception");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void modelsShowListsTheTissueModelsValuesAndOutputs(@TempDir Path dir) {
         SbmlSimulateCommandTest.Run r = run("models", "show", "treg-micro-domains");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("R50_contact").contains("Thornton").contains("D_IL2").contains("Busse");
+        assertThat(r.out()).contains("an agent model").contains("outputs: IL2_pM (pM)").contains("R50_contact")
+                .contains("Thornton").contains("D_IL2").contains("Busse").doesNotContain("species:");
+        SbmlSimulateCommandTest.Run e = run("models", "export", "treg-micro-domains", "--out",
+                dir.resolve("x.xml").toString());
+        assertThat(e.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(e.err()).contains("not a reaction network");
+        assertThat(dir.resolve("x.xml")).doesNotExist();
     }
 }

@@ -9,8 +9,9 @@ import org.il2sim.models.immune.ParameterTable;
 import org.junit.jupiter.api.Test;
 
 /**
- * B4 in space with the bundled values (docs/tissue.md, "Treg micro-domains: what the runs show"): the findings, one
- * seed, 6 days. In the well-mixed limit of the same agents the Tregs prune the self-reactive clone; in space, the
+ * A characterisation, not a reference check: B4 in space with the bundled values (docs/tissue.md, "What the runs
+ * show") pinned for one seed over 6 days, with margins well away from the measured values, so that a change of the
+ * model that moves the findings is noticed and the docs are re-measured. In the well-mixed limit of the same agents the Tregs prune the self-reactive clone; in space, the
  * clusters that no signalled Treg touches keep most of their own IL-2 and escape, so the clone expands at the bundled
  * Treg density and the density response is graded, not a switch. Removing Tregs lets the clone fill the box.
  */

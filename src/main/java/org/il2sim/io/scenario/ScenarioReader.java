@@ -514,6 +514,7 @@ public final class ScenarioReader {
             }
             out.add(new Scenario.Condition("baseline", Map.of(), Map.of(), Map.of()));
             m.entries().forEach((name, body) -> {
+                locations.put("conditions." + name, m.keyLocations().get(name));
                 if (!(body instanceof YamlNode.Mapping bm)) {
                     problems.add(at(body) + ": condition '" + name + "' needs 'parameters:' and/or 'initial:'");
                     return;

@@ -184,7 +184,10 @@ public final class ScenarioRunner {
         java.util.LinkedHashSet<String> problems = new java.util.LinkedHashSet<>();
         for (Scenario.Condition c : conditions) {
             try {
-                applyEdits(s.under(c), network);
+                ReactionNetwork edited = applyEdits(s.under(c), network);
+                if (isTissue(s.model())) {
+                    TissueRun.check(s.under(c), edited, c.name());
+                }
             } catch (ScenarioException e) {
                 problems.addAll(e.problems());
             }

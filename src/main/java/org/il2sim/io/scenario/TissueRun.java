@@ -26,38 +26,49 @@ final class TissueRun {
     private TissueRun() {
     }
 
-    static RunResult run(Scenario s, ReactionNetwork edited, DoubleConsumer progress) {
-        long started = System.nanoTime();
-        List<String> ids = s.outputs().isEmpty() ? TregMicroDomains.OUTPUTS : s.outputs();
+    /**
+     * Checks outputs, start and values before anything runs (the values as the model will check them), so that
+     * every condition's problem is reported with its location; condition null for a plain run.
+     */
+    static ParameterTable check(Scenario s, ReactionNetwork edited, String condition) {
         List<String> problems = new ArrayList<>();
-        int[] columns = new int[ids.size()];
-        for (int k = 0; k < ids.size(); k++) {
-            columns[k] = TregMicroDomains.OUTPUTS.indexOf(ids.get(k));
-            if (columns[k] < 0) {
-                problems.add(s.where("outputs", ids.get(k)) + ": unknown output '" + ids.get(k) + "'"
-                        + Suggestions.didYouMean(ids.get(k), TregMicroDomains.OUTPUTS) + "; the tissue model "
-                        + "writes: " + TregMicroDomains.describeOutputs());
+        List<String> ids = s.outputs().isEmpty() ? TregMicroDomains.OUTPUTS : s.outputs();
+        for (String id : ids) {
+            if (!TregMicroDomains.OUTPUTS.contains(id)) {
+                problems.add(s.where("outputs", id) + ": unknown output '" + id + "'"
+                        + Suggestions.didYouMean(id, TregMicroDomains.OUTPUTS) + "; the tissue model writes: "
+                        + TregMicroDomains.describeOutputs());
             }
+        }
+        if (s.start() != 0) {
+            problems.add(s.where("start", "") + ": the tissue model starts at t = 0; leave 'start' out");
+        }
+        ParameterTable p = TregMicroDomains.fromNetwork(edited);
+        try {
+            TregMicroDomains.check(p);
+        } catch (IllegalArgumentException e) {
+            problems.add((condition == null ? s.file().toString() : s.where("conditions", condition)
+                    + ": condition '" + condition + "'") + ": " + e.getMessage());
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        if (s.start() != 0) {
-            throw new ScenarioException(List.of(s.where("start", "") + ": the tissue model starts at t = 0; "
-                    + "leave 'start' out"));
+        return p;
+    }
+
+    static RunResult run(Scenario s, ReactionNetwork edited, DoubleConsumer progress) {
+        long started = System.nanoTime();
+        List<String> ids = s.outputs().isEmpty() ? TregMicroDomains.OUTPUTS : s.outputs();
+        int[] columns = new int[ids.size()];
+        for (int k = 0; k < ids.size(); k++) {
+            columns[k] = TregMicroDomains.OUTPUTS.indexOf(ids.get(k));
         }
         List<String> warnings = new ArrayList<>();
         if (!Scenario.SolverSettings.DEFAULT.method().equals(s.solver().method())) {
             warnings.add("solver method '" + s.solver().method() + "' ignored: the tissue model runs its agents by "
                     + "chance and its IL-2 field by backward Euler (time_step, field_tolerance)");
         }
-        ParameterTable p;
-        try {
-            p = TregMicroDomains.fromNetwork(edited);
-            TregMicroDomains.check(p);
-        } catch (IllegalArgumentException e) {
-            throw new ScenarioException(List.of(s.file() + ": " + e.getMessage()));
-        }
+        ParameterTable p = check(s, edited, null);
         double[] times = OutputGrid.uniform(0, s.duration(), s.steps());
         double[][][] values = new double[s.replicates()][][];
         AtomicInteger done = new AtomicInteger();
@@ -81,7 +92,8 @@ final class TissueRun {
         ids.forEach(id -> units.add(TregMicroDomains.unitOf(id)));
         Map<String, Double> used = new java.util.LinkedHashMap<>();
         edited.parameters().forEach(q -> used.put(q.id(), q.value()));
-        return new RunResult(s, edited, used, METHOD, s.solver().rtol(), s.solver().atol(), times, ids, units, values,
+        // the solver tolerances do not apply; the field's solve tolerance is a value of the model
+        return new RunResult(s, edited, used, METHOD, p.value("field_tolerance"), 0, times, ids, units, values,
                 (System.nanoTime() - started) / 1_000_000, warnings);
     }
 }

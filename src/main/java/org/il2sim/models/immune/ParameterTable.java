@@ -134,6 +134,17 @@ public final class ParameterTable {
         return new ParameterTable(name + "+" + resource, copy);
     }
 
+    /** A copy without the given ids (values a derived model does not read); every id must exist here. */
+    public ParameterTable without(java.util.Collection<String> ids) {
+        Map<String, Parameter> copy = new LinkedHashMap<>(values);
+        for (String id : ids) {
+            if (copy.remove(id) == null) {
+                throw new IllegalStateException("parameter '" + id + "' is not in " + name);
+            }
+        }
+        return new ParameterTable(name + "-" + ids.size(), copy);
+    }
+
     /**
      * A copy with the values of a second bundled table (same columns) added after this table's values, e.g. the
      * values a spatial version of a model adds to the well-mixed one; no id of the addition may exist here.
