@@ -29,10 +29,11 @@ import org.il2sim.models.immune.ParameterTable;
  * <p>Per step Δt ({@code time_step}): (1) per cell, pre-assembled receptors R = C(α, β, K_R), pSTAT5, IL-2 signal S
  * and the suppression g in its voxel; (2) secretion and binding capacity into the grid's sources and first-order
  * uptake (molecules/min per nM in the voxel); (3) one backward-Euler step of the field, in which the uptake is
- * implicit; (4) each cell binds (k_on·free + k_on,βγ·free_βγ)·c⁺·Δt, exactly what the field lost in its voxel
+ * implicit; (4) each cell binds capacity·c⁺·Δt, exactly what the field lost in its voxel, with the capacity
+ * free·(1 − e^{−k_on·c·Δt})/(c·Δt) (k_on·free while k_on·c·Δt is small; c at the step's start), per receptor kind
  * (binding beyond the free receptors is returned to the voxel), internalises implicitly, and relaxes its receptor
  * expression exactly over Δt; (5) division and death by chance, with rates from the well-mixed model; (6) priming,
- * naive death and thymic output by chance. Agents are held in flat arrays (structure of arrays) so the same code
+ * naive death and thymic output by chance; (7) with Treg_motility > 0, Tregs hop to free face neighbours. Agents are held in flat arrays (structure of arrays) so the same code
  * can carry 10⁵–10⁶ cells.
  *
  * <p>Every IL-2 molecule is accounted for: in the field, bound, internalised, cleared, or lost with dying cells
@@ -61,6 +62,10 @@ public final class TregMicroDomains {
     static final double MAX_TIME_STEP = 60;
     /** Largest box side (voxels): 200³ voxels need about 650 MB per replicate. */
     static final int MAX_BOX_VOXELS = 200;
+    /** Shares, switches and mixing weights: from 0 to 1. */
+    private static final List<String> FRACTIONS = List.of("suppression_needs_STAT5", "TCR_division_share",
+            "division_inputs_add", "TCR_survival", "fate_TCR_inhibition", "secretion_shutoff",
+            "suppressed_priming_tolerises", "Treg_at_APC_fraction", "thymic_Treg_fraction", "thymic_self_fraction");
     /** Values that must be above 0 (others may be 0). */
     private static final List<String> POSITIVE = List.of("V_patch", "voxel_edge", "t_half_R", "t_half_endo",
             "t_half_clear", "CD4_doubling", "t_activation", "K_R", "K_P", "tau", "B_tot", "K_S", "K_S_Treg",
@@ -230,6 +235,11 @@ public final class TregMicroDomains {
                     throw new IllegalArgumentException(q.id() + " must be finite and not negative, got " + q.value());
                 }
             }
+            for (String id : FRACTIONS) {
+                if (p.value(id) > 1) {
+                    throw new IllegalArgumentException(id + " must be from 0 to 1, got " + p.value(id));
+                }
+            }
             for (String id : POSITIVE) {
                 if (!(p.value(id) > 0)) {
                     throw new IllegalArgumentException(id + " must be positive, got " + p.value(id));
@@ -284,26 +294,31 @@ public final class TregMicroDomains {
             occupant = new int[grid.size()];
             Arrays.fill(occupant, FREE);
             suppressors = new double[grid.size()];
-            // cells/mL → per µm³ (1 mL = 1e12 µm³)
-            int apcCount = (int) Math.round(p.value("APC_density") * 1e-12 * boxUm3);
-            if (apcCount < 1) {
+            // cells/mL → per µm³ (1 mL = 1e12 µm³); counts compared as doubles before any cast, so that huge values
+            // are refused instead of wrapping round
+            double apcWanted = Math.rint(p.value("APC_density") * 1e-12 * boxUm3);
+            double tregsWanted = Math.rint(p.value("Treg_0") * p.value("Treg_density") * patchScale);
+            if (apcWanted < 1) {
                 throw new IllegalArgumentException("APC_density gives no antigen-presenting cell in the box");
             }
+            if (apcWanted + tregsWanted > occupant.length) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the box holds %d cells (one per "
+                        + "voxel), but APC_density and Treg_0 x Treg_density ask for %.0f APCs and %.0f Tregs",
+                        occupant.length, apcWanted, tregsWanted));
+            }
+            double naiveWanted = Math.rint(p.value("self_naive_0") * patchScale);
+            if (naiveWanted > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("self_naive_0 gives " + naiveWanted + " naive cells, more than "
+                        + Integer.MAX_VALUE);
+            }
+            int apcCount = (int) apcWanted;
+            int tregs = (int) tregsWanted;
             apcs = new int[apcCount];
             for (int a = 0; a < apcCount; a++) {
                 apcs[a] = randomFreeVoxel();
                 occupant[apcs[a]] = APC;
             }
-            int tregs = (int) Math.round(p.value("Treg_0") * p.value("Treg_density") * patchScale);
-            if ((long) apcCount + tregs > occupant.length) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "the box holds %d cells (one per "
-                        + "voxel), but APC_density and Treg_0 x Treg_density ask for %d APCs and %d Tregs",
-                        occupant.length, apcCount, tregs));
-            }
             double held = p.value("Treg_at_APC_fraction");
-            if (!(held >= 0 && held <= 1)) {
-                throw new IllegalArgumentException("Treg_at_APC_fraction must be from 0 to 1, got " + held);
-            }
             for (int k = 0; k < tregs; k++) {
                 // Liu 2015: Tregs that see the self antigen sit on the APCs showing it
                 int v = random.nextDouble() < held ? nearestFreeVoxel(apcs[random.nextInt(apcs.length)], 3) : -1;

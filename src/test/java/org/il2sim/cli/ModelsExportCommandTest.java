@@ -21,12 +21,18 @@ import org.il2sim.io.scenario.ScenarioRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `il2sim models export`: every built-in model as valid SBML that reads back to the same dynamics. */
+    /**
+     * `il2sim models export`: every built-in reaction-network model as valid SBML that reads back to the same dynamics
+     * (the agent model is refused: TissueRunCommandTest).
+     */
 class ModelsExportCommandTest {
 
     @Test
     void everyBuiltInModelExportsAsValidSbml(@TempDir Path dir) {
         for (String name : ScenarioReader.BUILTIN_MODELS) {
+            if (name.equals(org.il2sim.tissue.TregMicroDomains.MODEL_NAME)) {
+                continue;
+            }
             Path file = dir.resolve(name + ".xml");
             SbmlSimulateCommandTest.Run r = SbmlSimulateCommandTest.run("models", "export", name, "--out",
                     file.toString());

@@ -40,7 +40,8 @@ class AutocrineCaptureTest {
     void aCellKeepsTheShareOfItsIl2ThatTheLatticeGreensFunctionGives() {
         double g0 = greensFunctionAtSource();
         double q = 7.5 * 60;                           // molecules/min: Tkach's k_prod
-        for (double receptors : new double[]{100, 770, 8500, 1e5}) {
+        // assembled receptors C(α, β, K_R) never exceed IL-2Rβ: 10⁴ (β_max) is the most a cell of these models has
+        for (double receptors : new double[]{100, 770, 3000, 1e4}) {
             double u = K_ON * receptors / MOLECULES_PER_NM;
             DiffusionGrid grid = new DiffusionGrid(N, N, N, H, D, K, Boundary.PERIODIC, TimeScheme.BACKWARD_EULER,
                     1e-13, DiffusionGrid.DEFAULT_MAX_ITERATIONS);

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A characterisation, not a reference check: B4 in space with the bundled values (docs/tissue.md, "What the runs
- * show") pinned for one seed over 6 days, with margins well away from the measured values, so that a change of the
- * model that moves the findings is noticed and the docs are re-measured. In the well-mixed limit of the same agents the Tregs prune the self-reactive clone; in space, the
- * clusters that no signalled Treg touches keep most of their own IL-2 and escape, so the clone expands at the bundled
- * Treg density and the density response is graded, not a switch. Removing Tregs lets the clone fill the box.
+ * show") pinned for one seed over 6 days, so that a change of the model that moves the findings is noticed and the
+ * docs are re-measured. In the well-mixed limit of the same agents the Tregs prune the self-reactive clone; in space,
+ * the clusters that no signalled Treg touches keep much of their own IL-2 and escape, so the clone expands at the
+ * bundled Treg density and the density response is graded, not a switch. Removing Tregs lets the clone fill the box.
+ * Measured (6 days): clone peak 1,306 (space), 800 (well mixed: its start), 8,048 (no Tregs), 3,382 (half density),
+ * 930 (double density); 63 and 53 escaped clusters at day 6 in space at density 1 and 2, none well mixed.
  */
 class TregMicroDomainsB4Test {
 
@@ -49,19 +51,20 @@ class TregMicroDomainsB4Test {
                     end[total], end[active], end[clusters], runs[k][1][share]);
         }
         int last = t.length - 1;
-        // well mixed: the clone never grows and its activated cells are pruned
-        assertThat(peak[1]).isLessThanOrEqualTo(start);
+        // well mixed: the clone does not grow and its activated cells are pruned
+        assertThat(peak[1]).isLessThanOrEqualTo(1.05 * start);
         assertThat(runs[1][last][active]).isLessThan(0.1 * start);
         assertThat(runs[1][last][clusters]).isZero();
         // space, bundled density: the clone expands and most APCs carry an escaped cluster
-        assertThat(peak[0]).isGreaterThan(1.5 * start);
+        assertThat(peak[0]).isGreaterThan(1.25 * start);
         assertThat(runs[0][last][clusters]).isGreaterThan(30);
         // early IL-2 signal mostly in Tregs (S9), in space too
         assertThat(runs[0][1][share]).isGreaterThan(0.5);
         // no Tregs: the clone fills the box
         assertThat(peak[2]).isGreaterThan(5 * start);
-        // graded density response: half the Tregs, a larger clone; double, a smaller one, still above its start
+        // graded density response: half the Tregs, a larger clone; double, a smaller one that is not pruned
         assertThat(peak[3]).isGreaterThan(1.5 * peak[0]);
-        assertThat(peak[4]).isLessThan(peak[0]).isGreaterThan(0.9 * start);
+        assertThat(peak[4]).isLessThan(peak[0]).isGreaterThan(start);
+        assertThat(runs[4][last][clusters]).isGreaterThan(20);
     }
 }

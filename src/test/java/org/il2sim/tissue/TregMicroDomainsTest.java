@@ -67,7 +67,7 @@ class TregMicroDomainsTest {
 
     /**
      * The default step (1 min) against a step 8 times shorter, in the fastest regime (no Tregs, IL-2 up to nM):
-     * means of 6 replicates agree within 25 % (measured: IL-2 within 7 %, activated cells within 16 % at 1/16 min).
+     * means of 6 replicates agree within 25 % (measured: IL-2 1,764 / 1,751 pM, activated cells 323 / 351).
      */
     @Test
     void theDefaultTimeStepAgreesWithAShorterOne() {
@@ -97,10 +97,12 @@ class TregMicroDomainsTest {
     /** Scenarios see exactly the values the agents read: no value that would be set to no effect. */
     @Test
     void everyValueOfTheTableIsReadAndNoneElse() throws java.io.IOException {
+        // the code without its comments: a value named in a comment is not read
         String source = java.nio.file.Files.readString(java.nio.file.Path.of(
-                "src/main/java/org/il2sim/tissue/TregMicroDomains.java"));
+                "src/main/java/org/il2sim/tissue/TregMicroDomains.java")).replaceAll("(?s)/\\*.*?\\*/", "")
+                .replaceAll("//[^\n]*", "");
         java.util.Set<String> read = new java.util.TreeSet<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("p\\.value\\(\"([A-Za-z0-9_]+)\"\\)")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bp\\.value\\(\"([A-Za-z0-9_]+)\"\\)")
                 .matcher(source);
         while (m.find()) {
             read.add(m.group(1));
