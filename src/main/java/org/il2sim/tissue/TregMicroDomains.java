@@ -754,32 +754,29 @@ public final class TregMicroDomains {
             bound[i] /= 2;
             boundBg[i] /= 2;
             boost[i] /= 2;
-            alpha[d] = alpha[i];
-            beta[d] = beta[i];
-            bound[d] = bound[i];
-            boundBg[d] = boundBg[i];
-            boost[d] = boost[i];
-            apcOf[d] = apcOf[i];
+            copyState(i, d);
         }
 
+        /** Swap-remove: the last agent takes index i (its per-step scratch is recomputed before it is read again). */
         private void remove(int i) {
             occupant[voxel[i]] = FREE;
             int last = --cells;
             if (i != last) {
-                kind[i] = kind[last];
+                copyState(last, i);
                 voxel[i] = voxel[last];
-                alpha[i] = alpha[last];
-                beta[i] = beta[last];
-                bound[i] = bound[last];
-                boundBg[i] = boundBg[last];
-                boost[i] = boost[last];
-                apcOf[i] = apcOf[last];
-                pstat5[i] = pstat5[last];
-                signal[i] = signal[last];
-                free[i] = free[last];
-                freeBg[i] = freeBg[last];
                 occupant[voxel[i]] = i;
             }
+        }
+
+        /** Kind, molecule counts and APC of origin from one agent to another (not the voxel). */
+        private void copyState(int from, int to) {
+            kind[to] = kind[from];
+            alpha[to] = alpha[from];
+            beta[to] = beta[from];
+            bound[to] = bound[from];
+            boundBg[to] = boundBg[from];
+            boost[to] = boost[from];
+            apcOf[to] = apcOf[from];
         }
 
         // ---- space
