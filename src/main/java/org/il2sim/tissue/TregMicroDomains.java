@@ -82,12 +82,11 @@ public final class TregMicroDomains {
 
     /**
      * Values of lymph-node.tsv the agents do not read: the foreign clone and its antigen (not yet agents), the
-     * counted destiny, the well-mixed R50 (replaced by R50_contact) and the populations' numerical floor. Left out, so
+     * well-mixed R50 (replaced by R50_contact) and the populations' numerical floor. Left out, so
      * that scenarios cannot set them to no effect.
      */
     static final List<String> NOT_READ = List.of("K_TCR_foreign", "pMHC_foreign", "t_foreign_antigen",
-            "foreign_naive_0", "counted_destiny", "destiny_TCR_generations", "destiny_IL2_generations", "R50",
-            "cell_floor");
+            "foreign_naive_0", "R50", "cell_floor");
 
     /** Name of the built-in model in scenarios. */
     public static final String MODEL_NAME = "treg-micro-domains";
@@ -195,6 +194,8 @@ public final class TregMicroDomains {
         private double[] boost = new double[64];
         /** index in apcs of the APC a self-reactive cell (or its ancestor) was primed on; -1 for Tregs */
         private int[] apcOf = new int[64];
+        /** divisions since priming (self-reactive cells; the counted destiny) */
+        private int[] generation = new int[64];
         // per-step scratch, per agent
         private double[] pstat5 = new double[64];
         private double[] signal = new double[64];
@@ -283,6 +284,10 @@ public final class TregMicroDomains {
                 throw new IllegalArgumentException("well_mixed must be 0 (space) or 1 (one IL-2 pool), got " + mixed);
             }
             wellMixed = mixed == 1;
+            if (p.value("counted_destiny") != 0 && p.value("counted_destiny") != 1) {
+                throw new IllegalArgumentException("counted_destiny must be 0 (rate model) or 1 (counted divisions), "
+                        + "got " + p.value("counted_destiny"));
+            }
             double site = p.value("suppression_site");
             if (site != 0 && site != 1) {
                 throw new IllegalArgumentException("suppression_site must be 0 (the cell's contacts) or 1 (its APC's "
@@ -575,6 +580,7 @@ public final class TregMicroDomains {
             double phi = p.value("TCR_division_share");
             double tcrDrive = phi * selfEngaged / (selfEngaged + p.value("K_TCR_division"));
             double il2Weight = 1 - (1 - p.value("division_inputs_add")) * phi;
+            boolean counted = p.value("counted_destiny") == 1;
             int before = cells;
             // iterate backwards: removals swap the last agent in, daughters are appended and act from the next step
             for (int i = before - 1; i >= 0; i--) {
@@ -585,6 +591,14 @@ public final class TregMicroDomains {
                     drive = signal[i];
                     survival = signal[i];
                     dMin = p.value("d_Treg_min");
+                } else if (counted) {
+                    // Marchingo 2014 (as LymphNodeModel's generations): a cell of generation k divides at
+                    // p_max·min(1, max(0, N − k)), N = N_TCR·E/(E + K_E) + N_IL2·S, and past its destiny lives on IL-2
+                    double destiny = p.value("destiny_TCR_generations") * selfEngaged
+                            / (selfEngaged + p.value("K_TCR_division")) + p.value("destiny_IL2_generations") * signal[i];
+                    drive = Math.max(0, Math.min(1, destiny - generation[i]));
+                    survival = signal[i] + p.value("TCR_survival") * Math.max(drive - signal[i], 0);
+                    dMin = p.value("d_signalled");
                 } else {
                     drive = Math.min(1, tcrDrive + il2Weight * signal[i]);
                     survival = signal[i] + p.value("TCR_survival") * (drive - signal[i]);
@@ -722,6 +736,7 @@ public final class TregMicroDomains {
                 boundBg = Arrays.copyOf(boundBg, size);
                 boost = Arrays.copyOf(boost, size);
                 apcOf = Arrays.copyOf(apcOf, size);
+                generation = Arrays.copyOf(generation, size);
                 pstat5 = Arrays.copyOf(pstat5, size);
                 signal = Arrays.copyOf(signal, size);
                 free = Arrays.copyOf(free, size);
@@ -738,6 +753,7 @@ public final class TregMicroDomains {
             boundBg[i] = 0;
             boost[i] = 0;
             apcOf[i] = -1;
+            generation[i] = 0;
             pstat5[i] = 0;
             signal[i] = 0;
             free[i] = 0;
@@ -754,6 +770,7 @@ public final class TregMicroDomains {
             bound[i] /= 2;
             boundBg[i] /= 2;
             boost[i] /= 2;
+            generation[i]++;
             copyState(i, d);
         }
 
@@ -777,6 +794,7 @@ public final class TregMicroDomains {
             boundBg[to] = boundBg[from];
             boost[to] = boost[from];
             apcOf[to] = apcOf[from];
+            generation[to] = generation[from];
         }
 
         // ---- space

@@ -112,6 +112,35 @@ class TregMicroDomainsTest {
         assertThat(listed).isEqualTo(read);
     }
 
+    /**
+     * Counted destiny (Marchingo 2014): a primed self-reactive cell divides while its generation is below
+     * N = N_TCR·E/(E + K_E) + N_IL2·S ≤ 1.35 + 2, so it leaves at most 2^⌈3.35⌉ = 16 descendants, even without Tregs
+     * and with IL-2 at nM (the rate model has no such bound; in a box it is held by the voxels alone).
+     */
+    @Test
+    void aCountedDestinyBoundsEachPrimedCellsDescendants() {
+        ParameterTable p = TregMicroDomains.defaults().with("Treg_density", 0, "test").with("box_voxels", 12, "test");
+        double engaged = complex(p.value("n_TCR0"), p.value("pMHC_self"), p.value("K_TCR_self"));
+        double most = p.value("destiny_TCR_generations") * engaged / (engaged + p.value("K_TCR_division"))
+                + p.value("destiny_IL2_generations");
+        double bound = Math.pow(2, Math.ceil(most));
+        double[] t = grid(3 * DAY, 12);
+        double[][] counted = run(p.with("counted_destiny", 1, "test"), t, 4).samples();
+        double largest = 0;
+        for (double[] row : counted) {
+            assertThat(row[column("self_active")]).isLessThanOrEqualTo(bound * row[column("self_primed_total")]);
+            largest = Math.max(largest, row[column("self_active")] / Math.max(1, row[column("self_primed_total")]));
+        }
+        System.out.printf("activated per primed cell, at most: %.2f (bound %.0f)%n", largest, bound);
+        assertThat(bound).isEqualTo(16);
+        // the bound is not met trivially: primed cells did divide, several times
+        assertThat(largest).isGreaterThan(2);
+    }
+
+    static double complex(double x, double y, double k) {
+        return TregMicroDomains.complex(x, y, k);
+    }
+
     @Test
     void sameSeedSameRunOtherSeedOtherRun() {
         double[] t = grid(DAY, 4);
@@ -196,6 +225,10 @@ class TregMicroDomainsTest {
         assertThatThrownBy(() -> run(p.with("well_mixed", 0.5, "test"), t, 1)).hasMessageContaining("well_mixed");
         assertThatThrownBy(() -> run(p.with("APC_density", 0, "test"), t, 1)).hasMessageContaining("APC_density");
         assertThatThrownBy(() -> run(p.with("R50_contact", 0, "test"), t, 1)).hasMessageContaining("R50_contact");
+        assertThatThrownBy(() -> run(p.with("counted_destiny", 0.5, "test"), t, 1))
+                .hasMessageContaining("counted_destiny");
+        assertThatThrownBy(() -> run(p.with("suppression_needs_STAT5", 2, "test"), t, 1))
+                .hasMessageContaining("suppression_needs_STAT5 must be from 0 to 1");
         assertThatThrownBy(() -> run(p, new double[]{10, 5}, 1)).hasMessageContaining("ascend");
         assertThatThrownBy(() -> run(p.with("V_patch", 0, "test"), t, 1)).hasMessageContaining("V_patch");
         assertThatThrownBy(() -> run(p.with("self_naive_0", -3, "test"), t, 1))
