@@ -33,8 +33,8 @@ import org.il2sim.models.immune.ParameterTable;
  * free·(1 − e^{−k_on·c·Δt})/(c·Δt) (k_on·free while k_on·c·Δt is small; c at the step's start), per receptor kind
  * (binding beyond the free receptors is returned to the voxel), internalises implicitly, and relaxes its receptor
  * expression exactly over Δt; (5) division and death by chance, with rates from the well-mixed model; (6) priming,
- * naive death and thymic output by chance; (7) with Treg_motility > 0, Tregs hop to free face neighbours. Agents are held in flat arrays (structure of arrays) so the same code
- * can carry 10⁵–10⁶ cells.
+ * naive death and thymic output by chance; (7) with Treg_motility > 0, Tregs hop to free face neighbours. Agents
+ * are held in flat arrays (structure of arrays) so the same code can carry 10⁵–10⁶ cells.
  *
  * <p>Every IL-2 molecule is accounted for: in the field, bound, internalised, cleared, or lost with dying cells
  * ({@link Run#il2Balance()}).
@@ -122,10 +122,11 @@ public final class TregMicroDomains {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("IL2_pM", "pM");
         m.put("IL2_pM_max", "pM");
-        for (String c : List.of("Treg", "self_naive", "self_active", "self_total", "self_primed_total",
-                "clusters_over_10", "divisions_blocked")) {
+        for (String c : List.of("Treg", "self_naive", "self_active", "self_total", "self_primed_total")) {
             m.put(c, "cells");
         }
+        m.put("clusters_over_10", "APCs");
+        m.put("divisions_blocked", "divisions");
         for (String c : List.of("Treg_pSTAT5", "self_pSTAT5", "Treg_pSTAT5_share", "self_suppression")) {
             m.put(c, "1");
         }
