@@ -24,7 +24,9 @@ import org.il2sim.models.immune.ParameterTable;
  * daughters take the nearest free voxels, so clones grow as clusters around their APC. A Treg suppresses the
  * cells and APCs it touches (within {@code contact_radius}), so whether a cluster is controlled depends on the
  * Tregs that happen to sit near it and on the IL-2 they take up before it reaches the cluster: Liu 2015's and Wong
- * 2021's micro-domains (immune-parameters.md S7, S8).
+ * 2021's micro-domains (immune-parameters.md S7, S8). With {@code foreign_antigen} 1 a foreign-reactive clone joins
+ * them (B4's strong antigen, on the same APCs from t = 0 to {@code t_foreign_antigen}): its cells are agents too, with
+ * their own engaged TCR, Tkach crosstalk, shut-off and Boost.
  *
  * <p>Per step Δt ({@code time_step}): (1) per cell, pre-assembled receptors R = C(α, β, K_R), pSTAT5, IL-2 signal S
  * and the suppression g in its voxel; (2) secretion and binding capacity into the grid's sources and first-order
@@ -43,12 +45,14 @@ public final class TregMicroDomains {
 
     /** Read-outs, in the order of {@link Run#row}; ids as scenarios name them. */
     public static final List<String> OUTPUTS = List.of("IL2_pM", "IL2_pM_max", "Treg", "self_naive", "self_active",
-            "self_total", "Treg_pSTAT5", "self_pSTAT5", "Treg_pSTAT5_share", "self_suppression", "self_primed_total",
+            "self_total", "foreign_naive", "foreign_active", "foreign_total", "Treg_pSTAT5", "self_pSTAT5",
+            "foreign_pSTAT5", "Treg_pSTAT5_share", "self_suppression", "self_primed_total", "foreign_primed_total",
             "clusters_over_10", "divisions_blocked");
     private static final Map<String, String> UNITS = units();
 
     private static final byte TREG = 0;
     private static final byte SELF = 1;
+    private static final byte FOREIGN = 2;
     private static final int APC = -2;
     private static final int FREE = -1;
     /** Self-reactive cells within this Chebyshev distance (voxels) of an APC count towards its cluster. */
@@ -65,7 +69,8 @@ public final class TregMicroDomains {
     /** Shares, switches and mixing weights: from 0 to 1. */
     private static final List<String> FRACTIONS = List.of("suppression_needs_STAT5", "TCR_division_share",
             "division_inputs_add", "TCR_survival", "fate_TCR_inhibition", "secretion_shutoff",
-            "suppressed_priming_tolerises", "Treg_at_APC_fraction", "thymic_Treg_fraction", "thymic_self_fraction");
+            "suppressed_priming_tolerises", "Treg_at_APC_fraction", "thymic_Treg_fraction", "thymic_self_fraction",
+            "foreign_secretion_shutoff");
     /** Values that must be above 0 (others may be 0). */
     private static final List<String> POSITIVE = List.of("V_patch", "voxel_edge", "t_half_R", "t_half_endo",
             "t_half_clear", "CD4_doubling", "t_activation", "K_R", "K_P", "tau", "B_tot", "K_S", "K_S_Treg",
@@ -81,12 +86,10 @@ public final class TregMicroDomains {
     }
 
     /**
-     * Values of lymph-node.tsv the agents do not read: the foreign clone and its antigen (not yet agents), the
-     * well-mixed R50 (replaced by R50_contact) and the populations' numerical floor. Left out, so
-     * that scenarios cannot set them to no effect.
+     * Values of lymph-node.tsv the agents do not read: the well-mixed R50 (replaced by R50_contact) and the
+     * populations' numerical floor. Left out, so that scenarios cannot set them to no effect.
      */
-    static final List<String> NOT_READ = List.of("K_TCR_foreign", "pMHC_foreign", "t_foreign_antigen",
-            "foreign_naive_0", "R50", "cell_floor");
+    static final List<String> NOT_READ = List.of("R50", "cell_floor");
 
     /** Name of the built-in model in scenarios. */
     public static final String MODEL_NAME = "treg-micro-domains";
@@ -122,12 +125,14 @@ public final class TregMicroDomains {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("IL2_pM", "pM");
         m.put("IL2_pM_max", "pM");
-        for (String c : List.of("Treg", "self_naive", "self_active", "self_total", "self_primed_total")) {
+        for (String c : List.of("Treg", "self_naive", "self_active", "self_total", "self_primed_total",
+                "foreign_naive", "foreign_active", "foreign_total", "foreign_primed_total")) {
             m.put(c, "cells");
         }
         m.put("clusters_over_10", "APCs");
         m.put("divisions_blocked", "divisions");
-        for (String c : List.of("Treg_pSTAT5", "self_pSTAT5", "Treg_pSTAT5_share", "self_suppression")) {
+        for (String c : List.of("Treg_pSTAT5", "self_pSTAT5", "foreign_pSTAT5", "Treg_pSTAT5_share",
+                "self_suppression")) {
             m.put(c, "1");
         }
         return Collections.unmodifiableMap(m);
@@ -206,7 +211,9 @@ public final class TregMicroDomains {
         private double[] capacityBg = new double[64];
 
         private int selfNaive;
+        private int foreignNaive;
         private long primedTotal;
+        private long foreignPrimedTotal;
         private long divisionsBlocked;
         private double il2Secreted;
         private double il2Internalised;
@@ -223,6 +230,9 @@ public final class TregMicroDomains {
         private final double contactShare;
         private final double patchScale;
         private final double selfEngaged;
+        /** Engaged TCR of a foreign-reactive cell while the foreign antigen is present (0 without the antigen). */
+        private final double foreignEngagedWithAntigen;
+        private final double foreignAntigenEnd;
         private final double hopRate;
         private final int radius;
         private final boolean wellMixed;
@@ -279,6 +289,13 @@ public final class TregMicroDomains {
                 throw new IllegalArgumentException("R50_contact must be positive (Tregs), got " + r50Contact);
             }
             selfEngaged = complex(p.value("n_TCR0"), p.value("pMHC_self"), p.value("K_TCR_self"));
+            double infection = p.value("foreign_antigen");
+            if (infection != 0 && infection != 1) {
+                throw new IllegalArgumentException("foreign_antigen must be 0 (self antigen only) or 1 (a foreign "
+                        + "clone and its antigen from t = 0), got " + infection);
+            }
+            foreignEngagedWithAntigen = complex(p.value("n_TCR0"), p.value("pMHC_foreign"), p.value("K_TCR_foreign"));
+            foreignAntigenEnd = infection == 1 ? p.value("t_foreign_antigen") : 0;   // min, as every time value
             hopRate = 6 * p.value("Treg_motility") / (h * h);
             double mixed = p.value("well_mixed");
             if (mixed != 0 && mixed != 1) {
@@ -312,10 +329,12 @@ public final class TregMicroDomains {
                         + "voxel), but APC_density and Treg_0 x Treg_density ask for %.0f APCs and %.0f Tregs",
                         occupant.length, apcWanted, tregsWanted));
             }
-            double naiveWanted = Math.rint(p.value("self_naive_0") * patchScale);
-            if (naiveWanted > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("self_naive_0 gives " + naiveWanted + " naive cells, more than "
-                        + Integer.MAX_VALUE);
+            for (String id : List.of("self_naive_0", "foreign_naive_0")) {
+                double naiveWanted = Math.rint(p.value(id) * patchScale);
+                if (naiveWanted > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(id + " gives " + naiveWanted + " naive cells, more than "
+                            + Integer.MAX_VALUE);
+                }
             }
             int apcCount = (int) apcWanted;
             int tregs = (int) tregsWanted;
@@ -331,6 +350,12 @@ public final class TregMicroDomains {
                 addTreg(v >= 0 ? v : randomFreeVoxel(), true);
             }
             selfNaive = (int) Math.round(p.value("self_naive_0") * patchScale);
+            foreignNaive = infection == 1 ? (int) Math.round(p.value("foreign_naive_0") * patchScale) : 0;
+        }
+
+        /** Engaged TCR of a conventional cell of this kind now (the foreign antigen lasts to t_foreign_antigen). */
+        private double engaged(byte k) {
+            return k == SELF ? selfEngaged : time < foreignAntigenEnd ? foreignEngagedWithAntigen : 0;
         }
 
         /** Values of {@link #OUTPUTS} now. */
@@ -344,23 +369,30 @@ public final class TregMicroDomains {
             }
             int tregs = 0;
             int active = 0;
+            int foreign = 0;
             double tregP = 0;
             double selfP = 0;
+            double foreignP = 0;
             double selfG = 0;
             updateSignals();
             for (int i = 0; i < cells; i++) {
                 if (kind[i] == TREG) {
                     tregs++;
                     tregP += pstat5[i];
-                } else {
+                } else if (kind[i] == SELF) {
                     active++;
                     selfP += pstat5[i];
                     selfG += suppressionOf(i);
+                } else {
+                    foreign++;
+                    foreignP += pstat5[i];
                 }
             }
+            double allP = tregP + selfP + foreignP;
             return new double[]{1e3 * sum / c.length, 1e3 * max, tregs, selfNaive, active, selfNaive + active,
-                    tregs == 0 ? 0 : tregP / tregs, active == 0 ? 0 : selfP / active,
-                    tregP + selfP > 0 ? tregP / (tregP + selfP) : 0, active == 0 ? 1 : selfG / active, primedTotal,
+                    foreignNaive, foreign, foreignNaive + foreign, tregs == 0 ? 0 : tregP / tregs,
+                    active == 0 ? 0 : selfP / active, foreign == 0 ? 0 : foreignP / foreign,
+                    allP > 0 ? tregP / allP : 0, active == 0 ? 1 : selfG / active, primedTotal, foreignPrimedTotal,
                     escapedClusters(), divisionsBlocked};
         }
 
@@ -403,7 +435,7 @@ public final class TregMicroDomains {
             double[] before = grid.concentrations();
             for (int i = 0; i < cells; i++) {
                 int v = voxel[i];
-                if (kind[i] == SELF) {
+                if (kind[i] != TREG) {
                     source[v] += secretion(i) / moleculesPerNm;
                 }
                 capacity[i] = bindingCapacity(kOn, free[i], before[v], dt);
@@ -501,8 +533,11 @@ public final class TregMicroDomains {
             double hill = p.value("signal_hill");
             double ks = p.value("K_S");
             double ksTreg = p.value("K_S_Treg");
+            double foreignEngaged = engaged(FOREIGN);
             double tcrFactor = 1 + p.value("sigma_TCR") * selfEngaged;
             double fateFactor = 1 + p.value("fate_TCR_inhibition") * p.value("sigma_TCR") * selfEngaged;
+            double foreignTcrFactor = 1 + p.value("sigma_TCR") * foreignEngaged;
+            double foreignFateFactor = 1 + p.value("fate_TCR_inhibition") * p.value("sigma_TCR") * foreignEngaged;
             double width = p.value("binding_kink_width");
             double u = p.value("suppression_needs_STAT5");
             Arrays.fill(suppressors, 0);
@@ -519,9 +554,12 @@ public final class TregMicroDomains {
                     signal[i] = hill(occupancy, ksTreg, hill);
                     addAround(voxel[i], 1 - u + u * signal[i]);
                     totalSuppressors += 1 - u + u * signal[i];
-                } else {
+                } else if (kind[i] == SELF) {
                     pstat5[i] = occupancy / tcrFactor;
                     signal[i] = hill(occupancy / fateFactor, ks, hill);
+                } else {
+                    pstat5[i] = occupancy / foreignTcrFactor;
+                    signal[i] = hill(occupancy / foreignFateFactor, ks, hill);
                 }
             }
         }
@@ -543,15 +581,22 @@ public final class TregMicroDomains {
             return 1 / (1 + suppressors[v] / r50Contact);
         }
 
+        /**
+         * IL-2 secretion of a conventional cell (molecules/min). The foreign clone has its own shut-off and Boost
+         * (Tkach's, fitted on cultures stimulated as strongly as it is); the self clone reads the table's values.
+         */
         private double secretion(int i) {
-            double e = selfEngaged;
+            double e = engaged(kind[i]);
             double tau = p.value("tau");
             if (e < tau) {
                 return 0;
             }
+            boolean self = kind[i] == SELF;
+            double shutoff = self ? p.value("secretion_shutoff") : p.value("foreign_secretion_shutoff");
+            double boostFold = self ? p.value("boost_fold") : p.value("foreign_boost_fold");
             double repressed = Math.max(e, p.value("E_repression_floor"))
-                    / (1 + p.value("secretion_shutoff") * p.value("sigma_P") * pstat5[i]);
-            double rate = p.value("k_prod") * (1 + p.value("boost_fold") * boost[i] / p.value("B_tot"));
+                    / (1 + shutoff * p.value("sigma_P") * pstat5[i]);
+            double rate = p.value("k_prod") * (1 + boostFold * boost[i] / p.value("B_tot"));
             return rate * hill(repressed, tau, p.value("secretion_switch_hill")) * suppressionOf(i);
         }
 
@@ -564,11 +609,12 @@ public final class TregMicroDomains {
                 alphaTarget = p.value("Treg_CD25") * (p.value("alpha_Treg") + p.value("alpha_STAT") * pstat5[i]);
                 betaTarget = p.value("CD122") * p.value("beta_Treg");
             } else {
-                double tcr = selfEngaged >= p.value("tau") ? 1 : 0;
+                double e = engaged(kind[i]);
+                double tcr = e >= p.value("tau") ? 1 : 0;
                 alphaTarget = p.value("conv_CD25") * (p.value("alpha_TCR") * tcr + p.value("alpha_STAT") * pstat5[i]);
                 betaTarget = p.value("CD122") * (p.value("beta_0") + (p.value("beta_max") - p.value("beta_0")) * tcr);
                 double b = boost[i];
-                b += dt * (p.value("k_TB") * selfEngaged + p.value("k_BB") * b) * (1 - b / p.value("B_tot"));
+                b += dt * (p.value("k_TB") * e + p.value("k_BB") * b) * (1 - b / p.value("B_tot"));
                 boost[i] = Math.max(0, Math.min(p.value("B_tot"), b));
             }
             alpha[i] = alphaTarget + (alpha[i] - alphaTarget) * decay;
@@ -579,7 +625,9 @@ public final class TregMicroDomains {
         private void fates(double dt) {
             double dStarved = p.value("d_starved");
             double phi = p.value("TCR_division_share");
-            double tcrDrive = phi * selfEngaged / (selfEngaged + p.value("K_TCR_division"));
+            double foreignEngaged = engaged(FOREIGN);
+            double selfTcrDrive = phi * selfEngaged / (selfEngaged + p.value("K_TCR_division"));
+            double foreignTcrDrive = phi * foreignEngaged / (foreignEngaged + p.value("K_TCR_division"));
             double il2Weight = 1 - (1 - p.value("division_inputs_add")) * phi;
             boolean counted = p.value("counted_destiny") == 1;
             int before = cells;
@@ -595,13 +643,14 @@ public final class TregMicroDomains {
                 } else if (counted) {
                     // Marchingo 2014 (as LymphNodeModel's generations): a cell of generation k divides at
                     // p_max·min(1, max(0, N − k)), N = N_TCR·E/(E + K_E) + N_IL2·S, and past its destiny lives on IL-2
-                    double destiny = p.value("destiny_TCR_generations") * selfEngaged
-                            / (selfEngaged + p.value("K_TCR_division")) + p.value("destiny_IL2_generations") * signal[i];
+                    double e = kind[i] == SELF ? selfEngaged : foreignEngaged;
+                    double destiny = p.value("destiny_TCR_generations") * e / (e + p.value("K_TCR_division"))
+                            + p.value("destiny_IL2_generations") * signal[i];
                     drive = Math.max(0, Math.min(1, destiny - generation[i]));
                     survival = signal[i] + p.value("TCR_survival") * Math.max(drive - signal[i], 0);
                     dMin = p.value("d_signalled");
                 } else {
-                    drive = Math.min(1, tcrDrive + il2Weight * signal[i]);
+                    drive = Math.min(1, (kind[i] == SELF ? selfTcrDrive : foreignTcrDrive) + il2Weight * signal[i]);
                     survival = signal[i] + p.value("TCR_survival") * (drive - signal[i]);
                     dMin = p.value("d_signalled");
                 }
@@ -625,31 +674,14 @@ public final class TregMicroDomains {
             }
         }
 
-        /** Priming at APCs, naive death and thymic output (self-reactive naive cells and Tregs). */
+        /**
+         * Priming at APCs, naive death and thymic output (self-reactive naive cells and Tregs). Both clones meet their
+         * antigen on the same APCs (dendritic cells show self and foreign peptides side by side), as the well-mixed
+         * patch's two clones share one suppression g.
+         */
         private void naiveAndThymus(double dt) {
-            double primeProbability = selfEngaged >= p.value("tau") ? -Math.expm1(-dt / p.value("t_activation")) : 0;
-            double deathProbability = -Math.expm1(-p.value("d_naive") * dt);
-            double tolerise = p.value("suppressed_priming_tolerises");
-            int start = selfNaive;
-            for (int k = 0; k < start; k++) {
-                double r = random.nextDouble();
-                if (r < deathProbability) {
-                    selfNaive--;
-                } else if (r < deathProbability + primeProbability) {
-                    int a = random.nextInt(apcs.length);
-                    int apc = apcs[a];
-                    if (random.nextDouble() < suppression(apc)) {
-                        int target = nearestFreeVoxel(apc, 3);
-                        if (target >= 0) {
-                            selfNaive--;
-                            primedTotal++;
-                            addSelf(target, a);
-                        }
-                    } else if (random.nextDouble() < tolerise) {
-                        selfNaive--;
-                    }
-                }
-            }
+            selfNaive = prime(SELF, selfNaive, dt);
+            foreignNaive = prime(FOREIGN, foreignNaive, dt);
             // thymic output per patch volume (LymphNodeModel: θ_CD4 = CD4_naive_ss·d_naive)
             double thymicCd4 = p.value("CD4_naive_ss") * p.value("d_naive") * patchScale;
             selfNaive += poisson(thymicCd4 * p.value("thymic_self_fraction") * dt);
@@ -660,6 +692,41 @@ public final class TregMicroDomains {
                     addTreg(v, false);
                 }
             }
+        }
+
+        /** Naive cells of one clone: death, and priming at a random APC (suppressed there by Tregs); the new count. */
+        private int prime(byte clone, int naive, double dt) {
+            double primeProbability = engaged(clone) >= p.value("tau") ? -Math.expm1(-dt / p.value("t_activation"))
+                    : 0;
+            double deathProbability = -Math.expm1(-p.value("d_naive") * dt);
+            double tolerise = p.value("suppressed_priming_tolerises");
+            int start = naive;
+            for (int k = 0; k < start; k++) {
+                double r = random.nextDouble();
+                if (r < deathProbability) {
+                    naive--;
+                } else if (r < deathProbability + primeProbability) {
+                    int a = random.nextInt(apcs.length);
+                    int apc = apcs[a];
+                    if (random.nextDouble() < suppression(apc)) {
+                        int target = nearestFreeVoxel(apc, 3);
+                        if (target >= 0) {
+                            naive--;
+                            if (clone == SELF) {
+                                primedTotal++;
+                            } else {
+                                foreignPrimedTotal++;
+                            }
+                            // a primed cell starts without IL-2 receptors, as the patch's activated cells are recruited
+                            int i = append(clone, target);
+                            apcOf[i] = a;
+                        }
+                    } else if (random.nextDouble() < tolerise) {
+                        naive--;
+                    }
+                }
+            }
+            return naive;
         }
 
         /** Held cells stay; with Treg_motility > 0 each Treg hops to free face neighbours (lattice random walk). */
@@ -718,12 +785,6 @@ public final class TregMicroDomains {
                 alpha[i] = p.value("Treg_CD25") * p.value("alpha_Treg");
                 beta[i] = p.value("CD122") * p.value("beta_Treg");
             }
-        }
-
-        /** A primed cell starts without IL-2 receptors, as the patch's activated cells are recruited. */
-        private void addSelf(int v, int apc) {
-            int i = append(SELF, v);
-            apcOf[i] = apc;
         }
 
         private int append(byte k, int v) {
