@@ -74,7 +74,7 @@ public final class TregMicroDomains {
     /** Values that must be above 0 (others may be 0). */
     private static final List<String> POSITIVE = List.of("V_patch", "voxel_edge", "t_half_R", "t_half_endo",
             "t_half_clear", "CD4_doubling", "t_activation", "K_R", "K_P", "tau", "B_tot", "K_S", "K_S_Treg",
-            "field_tolerance", "R50_contact");
+            "field_tolerance", "R50_contact", "K_TCR_division");
 
     private TregMicroDomains() {
     }
@@ -99,8 +99,9 @@ public final class TregMicroDomains {
      * and reports and {@code il2sim models show} list them with unit and source, as for any built-in model.
      */
     public static ReactionNetwork parameterNetwork(ParameterTable p) {
-        NetworkBuilder b = new NetworkBuilder("treg_micro_domains").name("Tregs and self-reactive CD4 T cells as "
-                + "agents in a lymph-node patch, IL-2 diffusing between them (B4 in space; docs/tissue.md); time in min");
+        NetworkBuilder b = new NetworkBuilder("treg_micro_domains").name("Tregs and self- and foreign-reactive CD4 T "
+                + "cells as agents in a lymph-node patch, IL-2 diffusing between them (B4 in space; docs/tissue.md); "
+                + "time in min");
         p.parameters().forEach(b::add);
         return b.build();
     }
@@ -198,9 +199,9 @@ public final class TregMicroDomains {
         private double[] bound = new double[64];
         private double[] boundBg = new double[64];
         private double[] boost = new double[64];
-        /** index in apcs of the APC a self-reactive cell (or its ancestor) was primed on; -1 for Tregs */
+        /** index in apcs of the APC a conventional cell (or its ancestor) was primed on; -1 for Tregs */
         private int[] apcOf = new int[64];
-        /** divisions since priming (self-reactive cells; the counted destiny) */
+        /** divisions since priming (conventional cells; the counted destiny) */
         private int[] generation = new int[64];
         // per-step scratch, per agent
         private double[] pstat5 = new double[64];
@@ -480,12 +481,13 @@ public final class TregMicroDomains {
                 // what went back to single voxels is shared again: one pool
                 Arrays.fill(c, meanOf(c));
             }
-            time += dt;
+            // fates and priming read the engaged TCR at the step's start, as the signals did
             fates(dt);
             naiveAndThymus(dt);
             if (hopRate > 0) {
                 hops(dt);
             }
+            time += dt;
         }
 
         /**
@@ -565,8 +567,9 @@ public final class TregMicroDomains {
         }
 
         /**
-         * g of a self-reactive cell: at its own voxel (suppression_site 0), or at the voxel of the APC it was primed
-         * on (1: Tregs act on the APC, CTLA-4 removing CD80/86, so every cell that APC stimulates is suppressed).
+         * g of a conventional (self- or foreign-reactive) cell: at its own voxel (suppression_site 0), or at the
+         * voxel of the APC it was primed on (1: Tregs act on the APC, CTLA-4 removing CD80/86, so every cell that
+         * APC stimulates is suppressed).
          */
         private double suppressionOf(int i) {
             return suppression(apcSite && apcOf[i] >= 0 ? apcs[apcOf[i]] : voxel[i]);

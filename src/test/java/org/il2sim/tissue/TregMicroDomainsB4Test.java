@@ -24,6 +24,14 @@ class TregMicroDomainsB4Test {
     record Case(String name, ParameterTable p) {
     }
 
+    /** Every case from seed 1, in parallel: samples[case][time][read-out]. */
+    static double[][][] runAll(List<Case> cases, double[] t) {
+        double[][][] runs = new double[cases.size()][][];
+        IntStream.range(0, cases.size()).parallel().forEach(k -> runs[k] = TregMicroDomains.run(cases.get(k).p(), t,
+                Ensemble.replicateGenerator(1, 0), null).samples());
+        return runs;
+    }
+
     @Test
     void spaceLetsClustersEscapeWhereTheWellMixedLimitPrunes() {
         ParameterTable p = TregMicroDomains.defaults();
@@ -32,9 +40,7 @@ class TregMicroDomainsB4Test {
                 new Case("space, half density", p.with("Treg_density", 0.5, "test")),
                 new Case("space, double density", p.with("Treg_density", 2, "test")));
         double[] t = TregMicroDomainsTest.grid(6 * DAY, 24);
-        double[][][] runs = new double[cases.size()][][];
-        IntStream.range(0, cases.size()).parallel().forEach(k -> runs[k] = TregMicroDomains.run(cases.get(k).p(), t,
-                Ensemble.replicateGenerator(1, 0), null).samples());
+        double[][][] runs = runAll(cases, t);
         int total = TregMicroDomainsTest.column("self_total");
         int active = TregMicroDomainsTest.column("self_active");
         int clusters = TregMicroDomainsTest.column("clusters_over_10");
@@ -66,5 +72,47 @@ class TregMicroDomainsB4Test {
         assertThat(peak[3]).isGreaterThan(1.5 * peak[0]);
         assertThat(peak[4]).isLessThan(peak[0]).isGreaterThan(start);
         assertThat(runs[4][last][clusters]).isGreaterThan(20);
+    }
+
+    /**
+     * B4 with both antigens in space (foreign_antigen 1) and the counted destiny (docs/tissue.md, "Both antigens"):
+     * the strong clone escapes and expands while the weak one rises briefly and falls; removing Tregs or their CD25
+     * lets the weak clone expand. One seed, 12 days. Measured: weak clone peak 1,278 (start 800, day 2.5), 650 at
+     * day 12; strong clone peak 2,008 (start 800); without Tregs the weak clone 3,231 at day 12, with Treg CD25 KO
+     * 4,850 (both still growing); Treg share of pSTAT5 at 6 h 0.92.
+     */
+    @Test
+    void bothAntigensWithTheCountedDestinyInSpace() {
+        ParameterTable p = TregMicroDomains.defaults().with("foreign_antigen", 1, "test").with("counted_destiny", 1,
+                "test");
+        List<Case> cases = List.of(new Case("both antigens", p), new Case("no Tregs", p.with("Treg_density", 0,
+                "test")), new Case("Treg CD25 KO", p.with("Treg_CD25", 0, "test")));
+        double[] t = TregMicroDomainsTest.grid(12 * DAY, 48);
+        double[][][] runs = runAll(cases, t);
+        int weak = TregMicroDomainsTest.column("self_total");
+        int strong = TregMicroDomainsTest.column("foreign_total");
+        int share = TregMicroDomainsTest.column("Treg_pSTAT5_share");
+        double start = runs[0][0][weak];
+        double[] weakPeak = new double[cases.size()];
+        double[] strongPeak = new double[cases.size()];
+        int last = t.length - 1;
+        for (int k = 0; k < cases.size(); k++) {
+            for (double[] row : runs[k]) {
+                weakPeak[k] = Math.max(weakPeak[k], row[weak]);
+                strongPeak[k] = Math.max(strongPeak[k], row[strong]);
+            }
+            System.out.printf("%-14s weak clone peak %5.0f, day 12 %5.0f; strong clone peak %5.0f (both start %.0f); "
+                    + "Treg share of pSTAT5 at 6 h %.2f%n", cases.get(k).name(), weakPeak[k], runs[k][last][weak],
+                    strongPeak[k], start, runs[k][1][share]);
+        }
+        // early IL-2 signal mostly in Tregs
+        assertThat(runs[0][1][share]).isGreaterThan(0.7);
+        // the strong clone escapes and expands, the weak one rises briefly and ends below its start
+        assertThat(strongPeak[0]).isGreaterThan(2 * start);
+        assertThat(weakPeak[0]).isLessThan(2 * start);
+        assertThat(runs[0][last][weak]).isLessThan(start);
+        // removing Tregs or their CD25 lets the weak clone expand
+        assertThat(runs[1][last][weak]).isGreaterThan(1.5 * weakPeak[0]);
+        assertThat(runs[2][last][weak]).isGreaterThan(1.5 * weakPeak[0]);
     }
 }
