@@ -77,9 +77,9 @@ class TregMicroDomainsB4Test {
     /**
      * B4 with both antigens in space (foreign_antigen 1) and the counted destiny (docs/tissue.md, "Both antigens"):
      * the strong clone escapes and expands while the weak one rises briefly and falls; removing Tregs or their CD25
-     * lets the weak clone expand. One seed, 12 days. Measured: weak clone peak 1,278 (start 800, day 2.5), 650 at
-     * day 12; strong clone peak 2,008 (start 800); without Tregs the weak clone 3,231 at day 12, with Treg CD25 KO
-     * 4,850 (both still growing); Treg share of pSTAT5 at 6 h 0.92.
+     * lets the weak clone expand. One seed, 12 days. Measured: weak clone peak 1,278 (start 800, day 2.5), 642 at
+     * day 12; strong clone peak 2,009 (start 800); without Tregs the weak clone 3,230 at day 12, with Treg CD25 KO
+     * 4,773 (both still growing); Treg share of pSTAT5 at 6 h 0.92.
      */
     @Test
     void bothAntigensWithTheCountedDestinyInSpace() {
