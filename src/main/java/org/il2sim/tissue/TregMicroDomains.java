@@ -23,7 +23,7 @@ import org.il2sim.models.immune.ParameterTable;
  * not agents) and are primed at antigen-presenting cells fixed at random voxels; a primed cell stays there, and its
  * daughters take the nearest free voxels, so clones grow as clusters around their APC. A Treg suppresses the
  * cells and APCs it touches (within {@code contact_radius}), so whether a cluster is controlled depends on the
- * Tregs that happen to sit near it and on the IL-2 they take up before it reaches the cluster: Liu 2015's and Wong
+ * Tregs that have reached its APC and on the IL-2 they take up before it reaches the cluster: Liu 2015's and Wong
  * 2021's micro-domains (immune-parameters.md S7, S8). With {@code foreign_antigen} 1 a foreign-reactive clone joins
  * them (B4's strong antigen, on the same APCs from t = 0 to {@code t_foreign_antigen}): its cells are agents too, with
  * their own engaged TCR, Tkach crosstalk, shut-off and Boost.
@@ -35,8 +35,9 @@ import org.il2sim.models.immune.ParameterTable;
  * free·(1 − e^{−k_on·c·Δt})/(c·Δt) (k_on·free while k_on·c·Δt is small; c at the step's start), per receptor kind
  * (binding beyond the free receptors is returned to the voxel), internalises implicitly, and relaxes its receptor
  * expression exactly over Δt; (5) division and death by chance, with rates from the well-mixed model; (6) priming,
- * naive death and thymic output by chance; (7) with Treg_motility > 0, Tregs hop to free face neighbours. Agents
- * are held in flat arrays (structure of arrays) so the same code can carry 10⁵–10⁶ cells.
+ * naive death and thymic output by chance; (7) with Treg_motility > 0 and in space, Tregs hop to free face
+ * neighbours, except (Treg_arrest 1) those touching an APC, which their TCR holds (Liu 2015), so Tregs gather on the
+ * APCs. Agents are held in flat arrays (structure of arrays) so the same code can carry 10⁵–10⁶ cells.
  *
  * <p>Every IL-2 molecule is accounted for: in the field, bound, internalised, cleared, or lost with dying cells
  * ({@link Run#il2Balance()}).
@@ -47,7 +48,7 @@ public final class TregMicroDomains {
     public static final List<String> OUTPUTS = List.of("IL2_pM", "IL2_pM_max", "Treg", "self_naive", "self_active",
             "self_total", "foreign_naive", "foreign_active", "foreign_total", "Treg_pSTAT5", "self_pSTAT5",
             "foreign_pSTAT5", "Treg_pSTAT5_share", "self_suppression", "self_primed_total", "foreign_primed_total",
-            "clusters_over_10", "divisions_blocked");
+            "clusters_over_10", "divisions_blocked", "Treg_at_APC");
     private static final Map<String, String> UNITS = units();
 
     private static final byte TREG = 0;
@@ -132,6 +133,7 @@ public final class TregMicroDomains {
         }
         m.put("clusters_over_10", "APCs");
         m.put("divisions_blocked", "divisions");
+        m.put("Treg_at_APC", "1");
         for (String c : List.of("Treg_pSTAT5", "self_pSTAT5", "foreign_pSTAT5", "Treg_pSTAT5_share",
                 "self_suppression")) {
             m.put(c, "1");
@@ -235,6 +237,10 @@ public final class TregMicroDomains {
         private final double foreignEngagedWithAntigen;
         private final double foreignAntigenEnd;
         private final double hopRate;
+        /** Voxels within contact_radius of an APC (where a Treg touches it). */
+        private final boolean[] nearApc;
+        /** Treg_arrest 1: a Treg touching an APC is held by its TCR and does not hop. */
+        private final boolean tregArrest;
         private final int radius;
         private final boolean wellMixed;
         private final boolean apcSite;
@@ -344,6 +350,29 @@ public final class TregMicroDomains {
                 apcs[a] = randomFreeVoxel();
                 occupant[apcs[a]] = APC;
             }
+            double arrest = p.value("Treg_arrest");
+            if (arrest != 0 && arrest != 1) {
+                throw new IllegalArgumentException("Treg_arrest must be 0 (Tregs hop everywhere) or 1 (a Treg next to "
+                        + "an antigen-presenting cell stays), got " + arrest);
+            }
+            tregArrest = arrest == 1;
+            if (tregArrest && radius == 0) {
+                throw new IllegalArgumentException("Treg_arrest 1 needs contact_radius of at least 1 (with 0 no Treg "
+                        + "touches an APC, so none would stop); set Treg_arrest to 0");
+            }
+            nearApc = new boolean[occupant.length];
+            for (int apc : apcs) {
+                int ax = apc % n;
+                int ay = (apc / n) % n;
+                int az = apc / (n * n);
+                for (int dz = -radius; dz <= radius; dz++) {
+                    for (int dy = -radius; dy <= radius; dy++) {
+                        for (int dx = -radius; dx <= radius; dx++) {
+                            nearApc[wrapIndex(ax + dx, ay + dy, az + dz)] = true;
+                        }
+                    }
+                }
+            }
             double held = p.value("Treg_at_APC_fraction");
             for (int k = 0; k < tregs; k++) {
                 // Liu 2015: Tregs that see the self antigen sit on the APCs showing it
@@ -369,6 +398,7 @@ public final class TregMicroDomains {
                 max = Math.max(max, v);
             }
             int tregs = 0;
+            int tregsAtApc = 0;
             int active = 0;
             int foreign = 0;
             double tregP = 0;
@@ -380,6 +410,7 @@ public final class TregMicroDomains {
                 if (kind[i] == TREG) {
                     tregs++;
                     tregP += pstat5[i];
+                    tregsAtApc += nearApc[voxel[i]] ? 1 : 0;
                 } else if (kind[i] == SELF) {
                     active++;
                     selfP += pstat5[i];
@@ -394,7 +425,7 @@ public final class TregMicroDomains {
                     foreignNaive, foreign, foreignNaive + foreign, tregs == 0 ? 0 : tregP / tregs,
                     active == 0 ? 0 : selfP / active, foreign == 0 ? 0 : foreignP / foreign,
                     allP > 0 ? tregP / allP : 0, active == 0 ? 1 : selfG / active, primedTotal, foreignPrimedTotal,
-                    escapedClusters(), divisionsBlocked};
+                    escapedClusters(), divisionsBlocked, tregs == 0 ? 0 : (double) tregsAtApc / tregs};
         }
 
         /** Output samples, values[time][read-out], once {@link #run} has finished. */
@@ -484,7 +515,7 @@ public final class TregMicroDomains {
             // fates and priming read the engaged TCR at the step's start, as the signals did
             fates(dt);
             naiveAndThymus(dt);
-            if (hopRate > 0) {
+            if (hopRate > 0 && !wellMixed) {   // well mixed, a place means nothing but room: Tregs stay
                 hops(dt);
             }
             time += dt;
@@ -732,10 +763,13 @@ public final class TregMicroDomains {
             return naive;
         }
 
-        /** Held cells stay; with Treg_motility > 0 each Treg hops to free face neighbours (lattice random walk). */
+        /**
+         * With Treg_motility > 0 each Treg hops to free face neighbours (lattice random walk); with Treg_arrest 1 a
+         * Treg touching an APC stays, from the hop that brings it there.
+         */
         private void hops(double dt) {
             for (int i = 0; i < cells; i++) {
-                if (kind[i] != TREG) {
+                if (kind[i] != TREG || tregArrest && nearApc[voxel[i]]) {
                     continue;
                 }
                 int hopsNow = poisson(hopRate * dt);
@@ -745,6 +779,9 @@ public final class TregMicroDomains {
                         occupant[voxel[i]] = FREE;
                         occupant[target] = i;
                         voxel[i] = target;
+                        if (tregArrest && nearApc[target]) {
+                            break;   // held from the hop that reaches the APC, whatever the step length
+                        }
                     }
                 }
             }
