@@ -237,8 +237,8 @@ public final class TregMicroDomains {
         private final double foreignEngagedWithAntigen;
         private final double foreignAntigenEnd;
         private final double hopRate;
-        /** Voxels within contact_radius of an APC (where a Treg touches it). */
-        private final boolean[] nearApc;
+        /** APCs within contact_radius of each voxel (> 0: a Treg there touches an APC). */
+        private final double[] apcsTouching;
         /** Treg_arrest 1: a Treg touching an APC is held by its TCR and does not hop. */
         private final boolean tregArrest;
         private final int radius;
@@ -360,18 +360,9 @@ public final class TregMicroDomains {
                 throw new IllegalArgumentException("Treg_arrest 1 needs contact_radius of at least 1 (with 0 no Treg "
                         + "touches an APC, so none would stop); set Treg_arrest to 0");
             }
-            nearApc = new boolean[occupant.length];
+            apcsTouching = new double[occupant.length];
             for (int apc : apcs) {
-                int ax = apc % n;
-                int ay = (apc / n) % n;
-                int az = apc / (n * n);
-                for (int dz = -radius; dz <= radius; dz++) {
-                    for (int dy = -radius; dy <= radius; dy++) {
-                        for (int dx = -radius; dx <= radius; dx++) {
-                            nearApc[wrapIndex(ax + dx, ay + dy, az + dz)] = true;
-                        }
-                    }
-                }
+                addAround(apcsTouching, apc, 1);
             }
             double held = p.value("Treg_at_APC_fraction");
             for (int k = 0; k < tregs; k++) {
@@ -410,7 +401,7 @@ public final class TregMicroDomains {
                 if (kind[i] == TREG) {
                     tregs++;
                     tregP += pstat5[i];
-                    tregsAtApc += nearApc[voxel[i]] ? 1 : 0;
+                    tregsAtApc += touchesApc(voxel[i]) ? 1 : 0;
                 } else if (kind[i] == SELF) {
                     active++;
                     selfP += pstat5[i];
@@ -585,7 +576,7 @@ public final class TregMicroDomains {
                 if (kind[i] == TREG) {
                     pstat5[i] = occupancy;
                     signal[i] = hill(occupancy, ksTreg, hill);
-                    addAround(voxel[i], 1 - u + u * signal[i]);
+                    addAround(suppressors, voxel[i], 1 - u + u * signal[i]);
                     totalSuppressors += 1 - u + u * signal[i];
                 } else if (kind[i] == SELF) {
                     pstat5[i] = occupancy / tcrFactor;
@@ -769,7 +760,7 @@ public final class TregMicroDomains {
          */
         private void hops(double dt) {
             for (int i = 0; i < cells; i++) {
-                if (kind[i] != TREG || tregArrest && nearApc[voxel[i]]) {
+                if (kind[i] != TREG || tregArrest && touchesApc(voxel[i])) {
                     continue;
                 }
                 int hopsNow = poisson(hopRate * dt);
@@ -779,7 +770,7 @@ public final class TregMicroDomains {
                         occupant[voxel[i]] = FREE;
                         occupant[target] = i;
                         voxel[i] = target;
-                        if (tregArrest && nearApc[target]) {
+                        if (tregArrest && touchesApc(target)) {
                             break;   // held from the hop that reaches the APC, whatever the step length
                         }
                     }
@@ -901,7 +892,12 @@ public final class TregMicroDomains {
 
         // ---- space
 
-        private void addAround(int v, double amount) {
+        private boolean touchesApc(int v) {
+            return apcsTouching[v] > 0;
+        }
+
+        /** Adds amount to every voxel of field within contact_radius of v (Chebyshev, periodic). */
+        private void addAround(double[] field, int v, double amount) {
             if (amount == 0) {
                 return;
             }
@@ -911,7 +907,7 @@ public final class TregMicroDomains {
             for (int dz = -radius; dz <= radius; dz++) {
                 for (int dy = -radius; dy <= radius; dy++) {
                     for (int dx = -radius; dx <= radius; dx++) {
-                        suppressors[wrapIndex(x + dx, y + dy, z + dz)] += amount;
+                        field[wrapIndex(x + dx, y + dy, z + dz)] += amount;
                     }
                 }
             }

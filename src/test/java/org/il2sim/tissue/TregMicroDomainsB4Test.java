@@ -33,6 +33,23 @@ class TregMicroDomainsB4Test {
         return runs;
     }
 
+    /** Each case's largest value of a read-out over the run. */
+    static double[] peaks(double[][][] runs, String id) {
+        int column = TregMicroDomainsTest.column(id);
+        double[] peak = new double[runs.length];
+        for (int k = 0; k < runs.length; k++) {
+            for (double[] row : runs[k]) {
+                peak[k] = Math.max(peak[k], row[column]);
+            }
+        }
+        return peak;
+    }
+
+    /** Both antigens (foreign_antigen 1) and Marchingo's counted destiny, the bundled Tregs. */
+    static ParameterTable bothAntigensWithTheCountedDestiny() {
+        return TregMicroDomains.defaults().with("foreign_antigen", 1, "test").with("counted_destiny", 1, "test");
+    }
+
     @Test
     void spaceLetsClustersEscapeWhereTheWellMixedLimitPrunes() {
         ParameterTable p = TregMicroDomains.defaults().with("Treg_motility", 0, "test");
@@ -47,11 +64,8 @@ class TregMicroDomainsB4Test {
         int clusters = TregMicroDomainsTest.column("clusters_over_10");
         int share = TregMicroDomainsTest.column("Treg_pSTAT5_share");
         double start = runs[0][0][total];
-        double[] peak = new double[cases.size()];
+        double[] peak = peaks(runs, "self_total");
         for (int k = 0; k < cases.size(); k++) {
-            for (double[] row : runs[k]) {
-                peak[k] = Math.max(peak[k], row[total]);
-            }
             double[] end = runs[k][t.length - 1];
             System.out.printf("%-22s clone peak %6.0f (start %.0f), day 6: clone %6.0f, activated %6.0f, clusters "
                     + "over 10 cells %2.0f, Treg share of pSTAT5 at 6 h %.2f%n", cases.get(k).name(), peak[k], start,
@@ -85,24 +99,18 @@ class TregMicroDomainsB4Test {
      */
     @Test
     void bothAntigensWithTheCountedDestinyInSpace() {
-        ParameterTable p = TregMicroDomains.defaults().with("foreign_antigen", 1, "test").with("counted_destiny", 1,
-                "test");
+        ParameterTable p = bothAntigensWithTheCountedDestiny();
         List<Case> cases = List.of(new Case("both antigens", p), new Case("no Tregs", p.with("Treg_density", 0,
                 "test")), new Case("Treg CD25 KO", p.with("Treg_CD25", 0, "test")));
         double[] t = TregMicroDomainsTest.grid(12 * DAY, 48);
         double[][][] runs = runAll(cases, t);
         int weak = TregMicroDomainsTest.column("self_total");
-        int strong = TregMicroDomainsTest.column("foreign_total");
         int share = TregMicroDomainsTest.column("Treg_pSTAT5_share");
         double start = runs[0][0][weak];
-        double[] weakPeak = new double[cases.size()];
-        double[] strongPeak = new double[cases.size()];
+        double[] weakPeak = peaks(runs, "self_total");
+        double[] strongPeak = peaks(runs, "foreign_total");
         int last = t.length - 1;
         for (int k = 0; k < cases.size(); k++) {
-            for (double[] row : runs[k]) {
-                weakPeak[k] = Math.max(weakPeak[k], row[weak]);
-                strongPeak[k] = Math.max(strongPeak[k], row[strong]);
-            }
             System.out.printf("%-14s weak clone peak %5.0f, day 12 %5.0f; strong clone peak %5.0f (both start %.0f); "
                     + "Treg share of pSTAT5 at 6 h %.2f%n", cases.get(k).name(), weakPeak[k], runs[k][last][weak],
                     strongPeak[k], start, runs[k][1][share]);
@@ -126,22 +134,15 @@ class TregMicroDomainsB4Test {
      */
     @Test
     void controlHoldsAtHalfTheTregsAndGivesWayAtAQuarter() {
-        ParameterTable p = TregMicroDomains.defaults().with("foreign_antigen", 1, "test").with("counted_destiny", 1,
-                "test");
+        ParameterTable p = bothAntigensWithTheCountedDestiny();
         List<Case> cases = List.of(new Case("density 1", p), new Case("density 0.5", p.with("Treg_density", 0.5,
                 "test")), new Case("density 0.25", p.with("Treg_density", 0.25, "test")));
         double[] t = TregMicroDomainsTest.grid(8 * DAY, 32);
         double[][][] runs = runAll(cases, t);
-        int weak = TregMicroDomainsTest.column("self_total");
-        int strong = TregMicroDomainsTest.column("foreign_total");
-        double start = runs[0][0][weak];
-        double[] weakPeak = new double[cases.size()];
-        double[] strongPeak = new double[cases.size()];
+        double start = runs[0][0][TregMicroDomainsTest.column("self_total")];
+        double[] weakPeak = peaks(runs, "self_total");
+        double[] strongPeak = peaks(runs, "foreign_total");
         for (int k = 0; k < cases.size(); k++) {
-            for (double[] row : runs[k]) {
-                weakPeak[k] = Math.max(weakPeak[k], row[weak]);
-                strongPeak[k] = Math.max(strongPeak[k], row[strong]);
-            }
             System.out.printf("%-13s weak clone peak %5.0f, strong clone peak %5.0f (both start %.0f)%n",
                     cases.get(k).name(), weakPeak[k], strongPeak[k], start);
         }
