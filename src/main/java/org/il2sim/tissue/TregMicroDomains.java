@@ -245,6 +245,34 @@ public final class TregMicroDomains {
         private final boolean wellMixed;
         private final boolean apcSite;
         private double totalSuppressors;
+        // read once: the table is a map, and these are read per agent and step (a quarter of the run time before)
+        private final double tau;
+        private final double selfShutoff;
+        private final double foreignShutoff;
+        private final double selfBoostFold;
+        private final double foreignBoostFold;
+        private final double repressionFloor;
+        private final double sigmaP;
+        private final double kProd;
+        private final double boostTotal;
+        private final double secretionHill;
+        private final double tregCd25;
+        private final double alphaTreg;
+        private final double alphaStat;
+        private final double cd122;
+        private final double betaTreg;
+        private final double convCd25;
+        private final double alphaTcr;
+        private final double beta0;
+        private final double betaMax;
+        private final double kTB;
+        private final double kBB;
+        private final double dTregMin;
+        private final double destinyTcrGenerations;
+        private final double destinyIl2Generations;
+        private final double kTcrDivision;
+        private final double tcrSurvival;
+        private final double dSignalled;
 
         Run(ParameterTable p, RandomGenerator random) {
             this.p = p;
@@ -264,6 +292,33 @@ public final class TregMicroDomains {
                     throw new IllegalArgumentException(id + " must be positive, got " + p.value(id));
                 }
             }
+            tau = p.value("tau");
+            selfShutoff = p.value("secretion_shutoff");
+            foreignShutoff = p.value("foreign_secretion_shutoff");
+            selfBoostFold = p.value("boost_fold");
+            foreignBoostFold = p.value("foreign_boost_fold");
+            repressionFloor = p.value("E_repression_floor");
+            sigmaP = p.value("sigma_P");
+            kProd = p.value("k_prod");
+            boostTotal = p.value("B_tot");
+            secretionHill = p.value("secretion_switch_hill");
+            tregCd25 = p.value("Treg_CD25");
+            alphaTreg = p.value("alpha_Treg");
+            alphaStat = p.value("alpha_STAT");
+            cd122 = p.value("CD122");
+            betaTreg = p.value("beta_Treg");
+            convCd25 = p.value("conv_CD25");
+            alphaTcr = p.value("alpha_TCR");
+            beta0 = p.value("beta_0");
+            betaMax = p.value("beta_max");
+            kTB = p.value("k_TB");
+            kBB = p.value("k_BB");
+            dTregMin = p.value("d_Treg_min");
+            destinyTcrGenerations = p.value("destiny_TCR_generations");
+            destinyIl2Generations = p.value("destiny_IL2_generations");
+            kTcrDivision = p.value("K_TCR_division");
+            tcrSurvival = p.value("TCR_survival");
+            dSignalled = p.value("d_signalled");
             if (p.value("time_step") < MIN_TIME_STEP || p.value("time_step") > MAX_TIME_STEP) {
                 throw new IllegalArgumentException("time_step must be from " + MIN_TIME_STEP + " to " + MAX_TIME_STEP
                         + " min, got " + p.value("time_step"));
@@ -612,17 +667,16 @@ public final class TregMicroDomains {
          */
         private double secretion(int i) {
             double e = engaged(kind[i]);
-            double tau = p.value("tau");
             if (e < tau) {
                 return 0;
             }
             boolean self = kind[i] == SELF;
-            double shutoff = self ? p.value("secretion_shutoff") : p.value("foreign_secretion_shutoff");
-            double boostFold = self ? p.value("boost_fold") : p.value("foreign_boost_fold");
-            double repressed = Math.max(e, p.value("E_repression_floor"))
-                    / (1 + shutoff * p.value("sigma_P") * pstat5[i]);
-            double rate = p.value("k_prod") * (1 + boostFold * boost[i] / p.value("B_tot"));
-            return rate * hill(repressed, tau, p.value("secretion_switch_hill")) * suppressionOf(i);
+            double shutoff = self ? selfShutoff : foreignShutoff;
+            double boostFold = self ? selfBoostFold : foreignBoostFold;
+            double repressed = Math.max(e, repressionFloor)
+                    / (1 + shutoff * sigmaP * pstat5[i]);
+            double rate = kProd * (1 + boostFold * boost[i] / boostTotal);
+            return rate * hill(repressed, tau, secretionHill) * suppressionOf(i);
         }
 
         /** Receptor expression relaxed exactly over dt towards its target; the Boost by an explicit step. */
@@ -631,16 +685,16 @@ public final class TregMicroDomains {
             double alphaTarget;
             double betaTarget;
             if (kind[i] == TREG) {
-                alphaTarget = p.value("Treg_CD25") * (p.value("alpha_Treg") + p.value("alpha_STAT") * pstat5[i]);
-                betaTarget = p.value("CD122") * p.value("beta_Treg");
+                alphaTarget = tregCd25 * (alphaTreg + alphaStat * pstat5[i]);
+                betaTarget = cd122 * betaTreg;
             } else {
                 double e = engaged(kind[i]);
-                double tcr = e >= p.value("tau") ? 1 : 0;
-                alphaTarget = p.value("conv_CD25") * (p.value("alpha_TCR") * tcr + p.value("alpha_STAT") * pstat5[i]);
-                betaTarget = p.value("CD122") * (p.value("beta_0") + (p.value("beta_max") - p.value("beta_0")) * tcr);
+                double tcr = e >= tau ? 1 : 0;
+                alphaTarget = convCd25 * (alphaTcr * tcr + alphaStat * pstat5[i]);
+                betaTarget = cd122 * (beta0 + (betaMax - beta0) * tcr);
                 double b = boost[i];
-                b += dt * (p.value("k_TB") * e + p.value("k_BB") * b) * (1 - b / p.value("B_tot"));
-                boost[i] = Math.max(0, Math.min(p.value("B_tot"), b));
+                b += dt * (kTB * e + kBB * b) * (1 - b / boostTotal);
+                boost[i] = Math.max(0, Math.min(boostTotal, b));
             }
             alpha[i] = alphaTarget + (alpha[i] - alphaTarget) * decay;
             beta[i] = betaTarget + (beta[i] - betaTarget) * decay;
@@ -651,8 +705,8 @@ public final class TregMicroDomains {
             double dStarved = p.value("d_starved");
             double phi = p.value("TCR_division_share");
             double foreignEngaged = engaged(FOREIGN);
-            double selfTcrDrive = phi * selfEngaged / (selfEngaged + p.value("K_TCR_division"));
-            double foreignTcrDrive = phi * foreignEngaged / (foreignEngaged + p.value("K_TCR_division"));
+            double selfTcrDrive = phi * selfEngaged / (selfEngaged + kTcrDivision);
+            double foreignTcrDrive = phi * foreignEngaged / (foreignEngaged + kTcrDivision);
             double il2Weight = 1 - (1 - p.value("division_inputs_add")) * phi;
             boolean counted = p.value("counted_destiny") == 1;
             int before = cells;
@@ -664,20 +718,20 @@ public final class TregMicroDomains {
                 if (kind[i] == TREG) {
                     drive = signal[i];
                     survival = signal[i];
-                    dMin = p.value("d_Treg_min");
+                    dMin = dTregMin;
                 } else if (counted) {
                     // Marchingo 2014 (as LymphNodeModel's generations): a cell of generation k divides at
                     // p_max·min(1, max(0, N − k)), N = N_TCR·E/(E + K_E) + N_IL2·S, and past its destiny lives on IL-2
                     double e = kind[i] == SELF ? selfEngaged : foreignEngaged;
-                    double destiny = p.value("destiny_TCR_generations") * e / (e + p.value("K_TCR_division"))
-                            + p.value("destiny_IL2_generations") * signal[i];
+                    double destiny = destinyTcrGenerations * e / (e + kTcrDivision)
+                            + destinyIl2Generations * signal[i];
                     drive = Math.max(0, Math.min(1, destiny - generation[i]));
-                    survival = signal[i] + p.value("TCR_survival") * Math.max(drive - signal[i], 0);
-                    dMin = p.value("d_signalled");
+                    survival = signal[i] + tcrSurvival * Math.max(drive - signal[i], 0);
+                    dMin = dSignalled;
                 } else {
                     drive = Math.min(1, (kind[i] == SELF ? selfTcrDrive : foreignTcrDrive) + il2Weight * signal[i]);
-                    survival = signal[i] + p.value("TCR_survival") * (drive - signal[i]);
-                    dMin = p.value("d_signalled");
+                    survival = signal[i] + tcrSurvival * (drive - signal[i]);
+                    dMin = dSignalled;
                 }
                 double division = pMax * drive;
                 double death = dMin + (dStarved - dMin) * (1 - survival);
