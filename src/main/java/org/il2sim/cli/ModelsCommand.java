@@ -107,8 +107,16 @@ final class ModelsCommand implements Runnable {
                     if (ScenarioReader.POPULATION_MODELS.containsKey(name)) {
                         o.println(name + " — " + ScenarioReader.POPULATION_MODELS.get(name)
                                 + " (built with its default options; time in min, rates per min)");
-                        showNetwork(o, ScenarioRunner.load(new Scenario.Builtin(name)),
-                                org.il2sim.models.immune.PopulationModels.buildTimeParameters(name));
+                        ReactionNetwork n = ScenarioRunner.load(new Scenario.Builtin(name));
+                        showNetwork(o, n, org.il2sim.models.immune.PopulationModels.buildTimeParameters(name));
+                        List<Parameter> structural = org.il2sim.models.immune.PopulationModels.structuralValues(name,
+                                n);
+                        if (!structural.isEmpty()) {
+                            o.println("values that shape the network when it is built (not network parameters; a "
+                                    + "scenario cannot change them):");
+                            structural.forEach(p -> o.printf(Locale.ROOT, "  %-18s %8s  %-20s %s%n", p.id(),
+                                    String.format(Locale.ROOT, "%.6g", p.value()), p.unit(), p.source()));
+                        }
                         break;
                     }
                     if (!MoleculeRegistry.knows(name)) {

@@ -160,6 +160,17 @@ final class RunCommand implements Callable<Integer> {
         files.addAll(Plots.files(plots.keySet()));
         Map<String, Object> summary = RunJson.base(version, scenario, dir, files);
         summary.put("conditions", scenario.conditions().stream().map(Scenario.Condition::name).toList());
+        // the solver settings are the scenario's, the same for every condition; a tissue model's field_tolerance is
+        // a model value that a condition can change, so it is given per condition
+        RunJson.putMethod(summary, runs.get(0));
+        if (!runs.get(0).solverTolerancesApply()) {
+            Map<String, Double> fieldTolerances = new java.util.LinkedHashMap<>();
+            for (int c = 0; c < runs.size(); c++) {
+                fieldTolerances.put(scenario.conditions().get(c).name(), runs.get(c).fieldTolerance());
+            }
+            summary.put("fieldTolerance", fieldTolerances);
+        }
+        summary.put("seed", scenario.seed());
         summary.put("wallMillis", (System.nanoTime() - started) / 1_000_000);
         Map<String, Map<String, Double>> finals = new java.util.LinkedHashMap<>();
         for (int c = 0; c < runs.size(); c++) {

@@ -61,6 +61,14 @@ class ModelsCommandTest {
         assertThat(b11.code()).as(b11.err()).isZero();
         assertThat(b11.out()).containsPattern("signal_readout_time +1440.00 \\(built\\)").contains("NK_IL15_EC50")
                 .doesNotContainPattern("signal_source +1.00000 \\(built\\)");
+        // the division destinies shape the generation chains: not network parameters, still shown with their source
+        SbmlSimulateCommandTest.Run complexes = SbmlSimulateCommandTest.run("models", "show", "il2-complexes");
+        assertThat(complexes.code()).as(complexes.err()).isZero();
+        assertThat(complexes.out()).contains("values that shape the network when it is built")
+                .containsPattern("destiny_Treg +2.00000 +1 +division destiny of Treg cells")
+                .containsPattern("destiny_NK +7.00000").containsPattern("destiny_CD8_memory +7.00000")
+                .doesNotContainPattern("values that shape[\\s\\S]*signal_readout_time");
+        assertThat(b11.out()).doesNotContain("values that shape the network");
         SbmlSimulateCommandTest.Run bad = SbmlSimulateCommandTest.run("models", "show", "lymph-nodes");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("closed-culture");

@@ -25,6 +25,11 @@ class TissueRunCommandTest {
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"method\" : \"agents\"");
+        // no solver tolerances apply to agents: run.json and the report give the IL-2 field's solve tolerance
+        assertThat(r.out()).contains("\"rtol\" : null", "\"atol\" : null", "\"fieldTolerance\" : 1.0E-8");
+        assertThat(Files.readString(dir.resolve("o/report.html")))
+                .contains("IL-2 field solve to a relative residual of 1.00e-08 (field_tolerance)")
+                .doesNotContain("rtol 1.00e-06");
         List<String> lines = Files.readAllLines(dir.resolve("o/timecourse.csv"));
         // a 120 µm box is 1.728 nL: 50 Tregs and 100 self-reactive naive cells per nL
         assertThat(lines).contains("0,1,Treg,86,cells", "0,2,Treg,86,cells", "0,1,self_total,173,cells",
@@ -41,6 +46,24 @@ class TissueRunCommandTest {
         assertThat(none.code()).as(none.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("n/timecourse.csv"))).filteredOn(l -> l.contains(",Treg,"))
                 .allMatch(l -> l.endsWith(",0,cells"));
+    }
+
+    @Test
+    void aTissueComparisonReportsTheFieldToleranceNotTheSolvers(@TempDir Path dir) throws IOException {
+        Path scenario = dir.resolve("c.yaml");
+        Files.writeString(scenario, "name: c\nmodel: treg-micro-domains\nexperiment: knockout\nduration: 1 h\n"
+                + "steps: 2\nparameters:\n  box_voxels: 8\n  field_tolerance: 1e-9\nconditions:\n"
+                + "  none:\n    parameters: {Treg_density: 0}\n  loose:\n    parameters: {field_tolerance: 1e-3}\n");
+        SbmlSimulateCommandTest.Run r = run("run", scenario.toString(), "--out", dir.resolve("o").toString(),
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        // a condition can change the field tolerance (a model value): one per condition
+        assertThat(r.out()).contains("\"method\" : \"agents\"", "\"rtol\" : null")
+                .containsPattern("\"fieldTolerance\" : \\{\\s*\"baseline\" : 1.0E-9,\\s*\"none\" : 1.0E-9,\\s*"
+                        + "\"loose\" : 0.001\\s*}");
+        assertThat(Files.readString(dir.resolve("o/report.html"))).contains("method agents, IL-2 field solve to the "
+                + "relative residual each condition sets (field_tolerance 1.00e-09, 0.00100)")
+                .doesNotContain("rtol 1.00e-06");
     }
 
     @Test

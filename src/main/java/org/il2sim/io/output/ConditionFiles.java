@@ -83,6 +83,19 @@ public final class ConditionFiles {
         return out;
     }
 
+    /** The runs' tolerances: the solver's (the scenario's), or a tissue model's field tolerance(s), per condition. */
+    private static String toleranceText(List<RunResult> runs) {
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        runs.forEach(r -> texts.add(r.toleranceText()));
+        if (texts.size() == 1) {
+            return texts.iterator().next();
+        }
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        runs.forEach(r -> values.add(String.format(Locale.ROOT, "%.3g", r.fieldTolerance())));
+        return "IL-2 field solve to the relative residual each condition sets (field_tolerance " + String.join(", ",
+                values) + "); the solver's rtol and atol do not apply";
+    }
+
     public static void writeReport(Path file, Scenario s, List<Scenario.Condition> conditions, List<RunResult> runs,
                                    Map<String, byte[]> plots, String version) throws IOException {
         StringBuilder h = new StringBuilder();
@@ -90,9 +103,9 @@ public final class ConditionFiles {
         h.append("<h1>")
                 .append(HtmlReport.esc(s.name())).append("</h1>\n<p>").append(HtmlReport.esc(s.description()))
                 .append("</p>\n<p>").append(HtmlReport.esc(s.experiment())).append(" of ").append(conditions.size())
-                .append(" conditions; method ").append(HtmlReport.esc(s.solver().method()))
-                .append(String.format(Locale.ROOT, ", rtol %.3g, atol %.3g; seed %d; %s</p>\n", s.solver().rtol(),
-                        s.solver().atol(), s.seed(), HtmlReport.esc(version)));
+                .append(" conditions; method ").append(HtmlReport.esc(runs.get(0).method())).append(", ")
+                .append(HtmlReport.esc(toleranceText(runs)))
+                .append(String.format(Locale.ROOT, "; seed %d; %s</p>\n", s.seed(), HtmlReport.esc(version)));
         h.append("<table><tr><th>condition</th><th>changes</th><th>wall time (ms)</th></tr>\n");
         for (int c = 0; c < conditions.size(); c++) {
             Scenario.Condition cond = conditions.get(c);

@@ -41,7 +41,7 @@ public final class HtmlReport {
         if ("hybrid".equals(r.method())) {
             row(h, "hybrid partition", partition(r.scenario().solver()));
         }
-        row(h, "tolerances", String.format(Locale.ROOT, "rtol %.3g, atol %.3g", r.rtol(), r.atol()));
+        row(h, "tolerances", r.toleranceText());
         row(h, "seed", Long.toString(r.scenario().seed()));
         row(h, "replicates", Integer.toString(r.values().length));
         row(h, "time", String.format(Locale.ROOT, "%g to %g min in %d steps", r.times()[0],

@@ -34,14 +34,7 @@ public final class RunJson {
     public static Map<String, Object> summary(RunResult r, Path dir, String version, List<String> files) {
         Map<String, Object> m = base(version, r.scenario(), dir, files);
         m.put("model", r.network().id());
-        m.put("method", r.method());
-        if ("hybrid".equals(r.method())) {
-            m.put("continuous", r.scenario().solver().continuous());
-            double threshold = r.scenario().solver().threshold();
-            m.put("threshold", Double.isInfinite(threshold) ? null : threshold);
-        }
-        m.put("rtol", r.rtol());
-        m.put("atol", r.atol());
+        putMethod(m, r);
         m.put("seed", r.scenario().seed());
         m.put("replicates", r.values().length);
         m.put("timeUnit", "min");
@@ -59,6 +52,25 @@ public final class RunJson {
         }
         m.put("finalValues", last);
         return m;
+    }
+
+    /** How a run was solved: method, hybrid partition, tolerances (a tissue run's field tolerance instead). */
+    public static void putMethod(Map<String, Object> m, RunResult r) {
+        m.put("method", r.method());
+        if ("hybrid".equals(r.method())) {
+            m.put("continuous", r.scenario().solver().continuous());
+            double threshold = r.scenario().solver().threshold();
+            m.put("threshold", Double.isInfinite(threshold) ? null : threshold);
+        }
+        if (r.solverTolerancesApply()) {
+            m.put("rtol", r.rtol());
+            m.put("atol", r.atol());
+        } else {
+            // a tissue run: no ODE or stochastic solver tolerances, the IL-2 field's solve tolerance instead
+            m.put("rtol", null);
+            m.put("atol", null);
+            m.put("fieldTolerance", r.fieldTolerance());
+        }
     }
 
     public static void write(Path file, Map<String, Object> summary) throws IOException {

@@ -22,6 +22,8 @@ final class TissueRun {
 
     /** What run.json and the report name as the method. */
     static final String METHOD = "agents";
+    /** The model value that sets how exactly the IL-2 field is solved (reported instead of rtol and atol). */
+    static final String FIELD_TOLERANCE = "field_tolerance";
 
     private TissueRun() {
     }
@@ -92,8 +94,8 @@ final class TissueRun {
         ids.forEach(id -> units.add(TregMicroDomains.unitOf(id)));
         Map<String, Double> used = new java.util.LinkedHashMap<>();
         edited.parameters().forEach(q -> used.put(q.id(), q.value()));
-        // the solver tolerances do not apply; the field's solve tolerance is a value of the model
-        return new RunResult(s, edited, used, METHOD, p.value("field_tolerance"), 0, times, ids, units, values,
+        // the solver tolerances do not apply (NaN); the field's solve tolerance is a value of the model, in used
+        return new RunResult(s, edited, used, METHOD, Double.NaN, Double.NaN, times, ids, units, values,
                 (System.nanoTime() - started) / 1_000_000, warnings);
     }
 }

@@ -46,6 +46,25 @@ public final class PopulationModels {
     }
 
     /**
+     * The build-time values ({@link #buildTimeParameters}) that the built network does not carry as parameters (they
+     * only shape its structure, e.g. the number of generation compartments), from the bundled table, in file order:
+     * so that {@code models show} can list them with their sources.
+     */
+    public static java.util.List<org.il2sim.core.network.Parameter> structuralValues(String name, ReactionNetwork n) {
+        java.util.Set<String> ids = buildTimeParameters(name);
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        ParameterTable table = switch (name) {
+            case "il2-complexes" -> Il2ComplexModel.defaults();
+            case "il15-nk-memory" -> Il15NkMemoryModel.defaults();
+            default -> throw new IllegalStateException("no table for the build-time values of " + name);
+        };
+        return table.parameters().stream().filter(p -> ids.contains(p.id()))
+                .filter(p -> !n.parametersById().containsKey(p.id())).toList();
+    }
+
+    /**
      * The unit of a species of these models: cells, except ligand concentrations (nM) in the IL-2 complex model and
      * Ig molecules in the B-cell model.
      */
