@@ -273,6 +273,8 @@ public final class TregMicroDomains {
         private final double kTcrDivision;
         private final double tcrSurvival;
         private final double dSignalled;
+        /** Treg_counted_destiny 1: a Treg divides within an IL-2 destiny of N_IL2·S generations (an option). */
+        private final boolean tregCounted;
 
         Run(ParameterTable p, RandomGenerator random) {
             this.p = p;
@@ -368,6 +370,12 @@ public final class TregMicroDomains {
                 throw new IllegalArgumentException("counted_destiny must be 0 (rate model) or 1 (counted divisions), "
                         + "got " + p.value("counted_destiny"));
             }
+            double tregDestiny = p.value("Treg_counted_destiny");
+            if (tregDestiny != 0 && tregDestiny != 1) {
+                throw new IllegalArgumentException("Treg_counted_destiny must be 0 (Tregs divide at p_max·S) or 1 "
+                        + "(within N_IL2·S generations), got " + tregDestiny);
+            }
+            tregCounted = tregDestiny == 1;
             double site = p.value("suppression_site");
             if (site != 0 && site != 1) {
                 throw new IllegalArgumentException("suppression_site must be 0 (the cell's contacts) or 1 (its APC's "
@@ -716,7 +724,10 @@ public final class TregMicroDomains {
                 double survival;
                 double dMin;
                 if (kind[i] == TREG) {
-                    drive = signal[i];
+                    // Treg_counted_destiny 1: the IL-2 term of Marchingo's additive destiny alone (no TCR term, as
+                    // destiny_Treg of il2-complexes), counted from the Treg's arrival (thymic or starting Tregs: 0)
+                    drive = tregCounted ? Math.max(0, Math.min(1, destinyIl2Generations * signal[i] - generation[i]))
+                            : signal[i];
                     survival = signal[i];
                     dMin = dTregMin;
                 } else if (counted) {

@@ -178,6 +178,34 @@ class TregMicroDomainsTest {
         assertThat(largest).isGreaterThan(2);
     }
 
+    /**
+     * Treg_counted_destiny 1 (an option): a Treg divides while its generation is below N_IL2·S ≤ 2, so without thymic
+     * output the Tregs never exceed 2^2 = 4 times their start; bundled (0) they outgrow that in the same run (IL-2
+     * from both clones, 6 days).
+     */
+    @Test
+    void aTregDestinyBoundsTregExpansion() {
+        ParameterTable p = TregMicroDomains.defaults().with("foreign_antigen", 1, "test").with("counted_destiny", 1,
+                "test").with("thymic_Treg_fraction", 0, "test");
+        double bound = Math.pow(2, Math.ceil(p.value("destiny_IL2_generations")));
+        double[] t = grid(6 * DAY, 24);
+        double[][] bounded = run(p.with("Treg_counted_destiny", 1, "test"), t, 1).samples();
+        double[][] bundled = run(p, t, 1).samples();
+        int treg = column("Treg");
+        double start = bounded[0][treg];
+        double mostBounded = 0;
+        double mostBundled = 0;
+        for (int i = 0; i < t.length; i++) {
+            mostBounded = Math.max(mostBounded, bounded[i][treg]);
+            mostBundled = Math.max(mostBundled, bundled[i][treg]);
+        }
+        System.out.printf("Tregs from %.0f: at most %.0f with a Treg destiny (bound %.0f), %.0f without%n", start,
+                mostBounded, bound * start, mostBundled);
+        assertThat(bound).isEqualTo(4);
+        assertThat(mostBounded).isLessThanOrEqualTo(bound * start).isGreaterThan(1.5 * start);
+        assertThat(mostBundled).isGreaterThan(bound * start);
+    }
+
     static double complex(double x, double y, double k) {
         return TregMicroDomains.complex(x, y, k);
     }
@@ -381,6 +409,8 @@ class TregMicroDomainsTest {
         assertThatThrownBy(() -> run(p.with("R50_contact", 0, "test"), t, 1)).hasMessageContaining("R50_contact");
         assertThatThrownBy(() -> run(p.with("counted_destiny", 0.5, "test"), t, 1))
                 .hasMessageContaining("counted_destiny");
+        assertThatThrownBy(() -> run(p.with("Treg_counted_destiny", 0.5, "test"), t, 1))
+                .hasMessageContaining("Treg_counted_destiny must be 0");
         assertThatThrownBy(() -> run(p.with("Treg_arrest", 0.5, "test"), t, 1))
                 .hasMessageContaining("Treg_arrest must be 0");
         assertThatThrownBy(() -> run(p.with("contact_radius", 0, "test"), t, 1))
