@@ -786,7 +786,7 @@ public final class TregMicroDomains {
 
         /** Naive cells of one clone: death, and priming at a random APC (suppressed there by Tregs); the new count. */
         private int prime(byte clone, int naive, double dt) {
-            double primeProbability = engaged(clone) >= p.value("tau") ? -Math.expm1(-dt / p.value("t_activation"))
+            double primeProbability = engaged(clone) >= tau ? -Math.expm1(-dt / p.value("t_activation"))
                     : 0;
             double deathProbability = -Math.expm1(-p.value("d_naive") * dt);
             double tolerise = p.value("suppressed_priming_tolerises");
@@ -878,8 +878,8 @@ public final class TregMicroDomains {
         private void addTreg(int v, boolean resting) {
             int i = append(TREG, v);
             if (resting) {
-                alpha[i] = p.value("Treg_CD25") * p.value("alpha_Treg");
-                beta[i] = p.value("CD122") * p.value("beta_Treg");
+                alpha[i] = tregCd25 * alphaTreg;
+                beta[i] = cd122 * betaTreg;
             }
         }
 
